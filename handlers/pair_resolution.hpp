@@ -1,0 +1,24 @@
+// handlers/pair_resolution: which pair a command means (PRODUCT.md §2) and who may see what of it.
+#pragma once
+
+#include "handlers/context.hpp"
+
+namespace mentorbot {
+
+struct PairAccess {
+    Pair pair;
+    bool member = false;       // the caller is the mentor or the mentee
+    bool sees_content = false; // members; coordinators only when the pair shares with them
+};
+
+// (1) the pair whose space the command was issued in; else (2) `with @person` if given; else
+// (3) the caller's only active pair; otherwise an error listing the caller's pairs.
+// Coordinators may name any pair with `with @member [@member]`. A pair the caller may not see
+// gets the same answer as a pair that does not exist.
+Expected<PairAccess> resolve_pair(Context& ctx, Args& args);
+
+// Whether coordinators may read this pair's content (its agreement says `sharing: coordinator`).
+// Later issues store the agreement; until then content stays private.
+bool shares_with_coordinators(Context& ctx, const Pair& pair);
+
+}  // namespace mentorbot

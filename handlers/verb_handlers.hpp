@@ -1,0 +1,15 @@
+// handlers/verb_handlers: the handler of each verb that is built (one file each in handlers/).
+#pragma once
+
+#include "handlers/args.hpp"
+#include "handlers/context.hpp"
+
+namespace mentorbot {
+
+Outcome handle_help(Context& ctx, Args& args);
+Outcome handle_pair(Context& ctx, Args& args);
+Outcome handle_pairs(Context& ctx, Args& args);
+Outcome handle_end(Context& ctx, Args& args);
+Outcome handle_tz(Context& ctx, Args& args);
+
+}  // namespace mentorbot

@@ -1,0 +1,51 @@
+// storage/outbox: the durable queue of messages to post; rows leave it only when the platform
+// confirmed them (sent) or they no longer make sense (dropped, with a reason).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.hpp"
+#include "storage/types.hpp"
+
+namespace mentorbot {
+
+struct OutboxId {
+    std::int64_t value = 0;
+    auto operator<=>(const OutboxId&) const = default;
+};
+
+// Where a queued message goes: the pair's space, or a direct message to one person.
+struct QueuedMessage {
+    OutboxId id;
+    Platform platform = Platform::console;
+    std::optional<PairId> pair;      // set: post in the pair's space
+    std::optional<PersonId> person;  // set (and no pair): direct message to this person
+    std::string kind;                // "welcome", "reminder.prep", ... (for logs and tests)
+    std::string body;                // the rendered-later document, serialized by handlers/
+    Instant due_at{};
+    bool late = false;
+    int attempts = 0;
+};
+
+class Outbox {
+public:
+    explicit Outbox(Database& db) : db_(db) {}
+
+    OutboxId enqueue(const QueuedMessage& message, Instant now);
+    // Pending messages of a platform whose time has come, oldest first.
+    std::vector<QueuedMessage> due(Platform platform, Instant now, int limit = 100);
+    // When the earliest pending message of the platform may be sent (due or retry time).
+    std::optional<Instant> next_due(Platform platform);
+    std::size_t pending_count(Platform platform);
+
+    void mark_sent(OutboxId id, Instant now, const std::string& platform_ref);
+    void retry_later(OutboxId id, Instant when);
+    void drop(OutboxId id, const std::string& reason, Instant now);
+
+private:
+    Database& db_;
+};
+
+}  // namespace mentorbot
