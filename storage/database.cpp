@@ -16,28 +16,32 @@ Database::Database(const std::string& path)
 
 int Database::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
 
-Database::Transaction::Transaction(Database& db) : db_(db) {
-    outer_ = db_.depth_ == 0;
-    if (outer_) db_.db_.exec("BEGIN IMMEDIATE");
+Database::Transaction::Transaction(Database& db) : db_(db), level_(db.depth_) {
+    db_.db_.exec(level_ == 0 ? std::string("BEGIN IMMEDIATE") : "SAVEPOINT " + savepoint());
     ++db_.depth_;
 }
+
+std::string Database::Transaction::savepoint() const { return "nested_" + std::to_string(level_); }
 
 void Database::Transaction::commit() {
     if (done_) return;
     done_ = true;
     --db_.depth_;
-    if (outer_) db_.db_.exec("COMMIT");
+    db_.db_.exec(level_ == 0 ? std::string("COMMIT") : "RELEASE " + savepoint());
 }
 
 Database::Transaction::~Transaction() {
     if (done_) return;
     --db_.depth_;
-    if (outer_) {
-        try {
+    try {
+        if (level_ == 0) {
             db_.db_.exec("ROLLBACK");
-        } catch (...) {
-            // the connection is closing or the transaction already ended: nothing to undo
+        } else {
+            db_.db_.exec("ROLLBACK TO " + savepoint());
+            db_.db_.exec("RELEASE " + savepoint());
         }
+    } catch (...) {
+        // the connection is closing or the transaction already ended: nothing to undo
     }
 }
 

@@ -25,7 +25,8 @@ public:
     const std::string& path() const { return path_; }
 
     // One unit of work: committed by commit(), rolled back when destroyed uncommitted.
-    // A transaction begun while another is open joins it (commit and rollback belong to the outer).
+    // A transaction begun while another is open is a savepoint inside it: rolling it back undoes
+    // only its own work, and its commit becomes durable with the outer one.
     class Transaction {
     public:
         explicit Transaction(Database& db);
@@ -35,8 +36,9 @@ public:
         void commit();
 
     private:
+        std::string savepoint() const;
         Database& db_;
-        bool outer_ = false;
+        int level_ = 0;
         bool done_ = false;
     };
 
