@@ -38,7 +38,7 @@ TEST_CASE("pair refuses the same person twice, a second active pair, and strange
     CHECK(h.run("carol", "pair @lee @kim").ok);
 }
 
-TEST_CASE("pairs lists the caller's pairs; coordinators see every pair") {
+TEST_CASE("pairs lists the caller's pairs and coordinators see every pair") {
     testing::Harness h;
     h.settings.coordinators = {"console:carol"};
     REQUIRE(h.run("dana", "pair @dana @sam").ok);

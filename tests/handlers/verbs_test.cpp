@@ -27,7 +27,7 @@ TEST_CASE("Every verb of the product is in the table with usage, help and an exa
     CHECK(verbs().size() == std::size(kProductVerbs));
 }
 
-TEST_CASE("help lists every verb; help <verb> shows its usage and example") {
+TEST_CASE("help lists every verb and help <verb> shows its usage and example") {
     testing::Harness h;
     auto overview = h.run("dana", "help");
     REQUIRE(overview.ok);
