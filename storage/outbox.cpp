@@ -94,6 +94,13 @@ void Outbox::retry_later(OutboxId id, Instant when) {
     q.exec();
 }
 
+void Outbox::hold_until(OutboxId id, Instant when) {
+    SQLite::Statement q(db_.sql(), "UPDATE outbox SET next_attempt_at = ? WHERE id = ?");
+    q.bind(1, seconds(when));
+    q.bind(2, id.value);
+    q.exec();
+}
+
 void Outbox::drop(OutboxId id, const std::string& reason, Instant now) {
     SQLite::Statement q(db_.sql(),
                         "UPDATE outbox SET dropped_reason = ?, sent_at = NULL, next_attempt_at = ? "

@@ -41,7 +41,8 @@ public:
     std::size_t pending_count(Platform platform);
 
     void mark_sent(OutboxId id, Instant now, const std::string& platform_ref);
-    void retry_later(OutboxId id, Instant when);
+    void retry_later(OutboxId id, Instant when);  // counts an attempt
+    void hold_until(OutboxId id, Instant when);   // waits behind another message; no attempt
     void drop(OutboxId id, const std::string& reason, Instant now);
 
 private:

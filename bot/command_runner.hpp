@@ -1,0 +1,51 @@
+// bot/command_runner: runs platform commands on the storage thread. Commands that arrive while a
+// batch is being written share one transaction (each in its own savepoint, so one user's mistake
+// undoes only their own command); each caller resumes only after the batch is committed.
+#pragma once
+
+#include <boost/asio/any_completion_handler.hpp>
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <deque>
+#include <functional>
+
+#include "bot/clock.hpp"
+#include "bot/storage_thread.hpp"
+#include "handlers/command.hpp"
+#include "handlers/dispatch.hpp"
+
+namespace mentorbot {
+
+class CommandRunner {
+public:
+    CommandRunner(StorageThread& storage, const Settings& settings, const Clock& clock);
+
+    // Runs the command; resumes once its effects (and the messages it queued) are committed.
+    boost::asio::awaitable<Dispatched> run(Command command);
+
+    // Called on the storage thread after a commit that queued messages (wakes the outbox pumps).
+    void on_queued(std::function<void()> callback) { on_queued_ = std::move(callback); }
+
+    // Figures for benchmarks and tests (read them from the storage thread or after it stopped).
+    std::size_t batches() const { return batches_; }
+    std::size_t commands() const { return commands_; }
+
+private:
+    using Completion = boost::asio::any_completion_handler<void(Dispatched)>;
+    struct Pending {
+        Command command;
+        Completion done;
+        boost::asio::any_io_executor caller;
+    };
+    void drain();
+
+    StorageThread& storage_;
+    const Settings& settings_;
+    const Clock& clock_;
+    std::function<void()> on_queued_;
+    std::deque<Pending> pending_;  // touched only on the storage thread
+    bool draining_ = false;
+    std::size_t batches_ = 0, commands_ = 0;
+};
+
+}  // namespace mentorbot

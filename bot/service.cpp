@@ -1,0 +1,77 @@
+// bot/service: runs the configured platform transports side by side in one process.
+#include "bot/service.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <csignal>
+
+namespace mentorbot {
+namespace asio = boost::asio;
+
+Service::Service(Store& store, const Settings& settings, const Clock& clock)
+    : storage_(store), clock_(clock), commands_(storage_, settings, clock) {
+    commands_.on_queued([this] {
+        for (auto& pump : pumps_) pump->wake();
+    });
+}
+
+Service::~Service() = default;
+
+void Service::add(std::unique_ptr<Transport> transport) {
+    pumps_.push_back(
+        std::make_unique<OutboxPump>(storage_, *transport, clock_, io_.get_executor()));
+    transports_.push_back(std::move(transport));
+}
+
+void Service::stop() {
+    asio::post(io_, [this] {
+        for (auto& t : transports_) t->stop();
+        for (auto& p : pumps_) p->stop();
+    });
+}
+
+int Service::run() {
+    asio::signal_set signals(io_, SIGINT, SIGTERM);
+    signals.async_wait([this](const boost::system::error_code& ec, int signal) {
+        if (ec) return;
+        spdlog::info("signal {} received: finishing pending writes and stopping", signal);
+        stop();
+    });
+    std::size_t running = transports_.size();
+    for (std::size_t i = 0; i < transports_.size(); ++i) {
+        Transport& t = *transports_[i];
+        asio::co_spawn(io_, t.run(), [this, &t, &running, &signals](std::exception_ptr e) {
+            if (e) {
+                try {
+                    std::rethrow_exception(e);
+                } catch (const FatalTransportError& fatal) {
+                    spdlog::critical("{}: {}", to_string(t.platform()), fatal.what());
+                    exit_code_ = 3;
+                } catch (const std::exception& other) {
+                    spdlog::critical("{} stopped unexpectedly: {}", to_string(t.platform()),
+                                     other.what());
+                    exit_code_ = 1;
+                }
+                stop();
+            }
+            if (--running == 0) signals.cancel();
+        });
+        asio::co_spawn(io_, pumps_[i]->run(), [&t](std::exception_ptr e) {
+            if (!e) return;
+            try {
+                std::rethrow_exception(e);
+            } catch (const std::exception& error) {
+                spdlog::error("{} outbox stopped: {}", to_string(t.platform()), error.what());
+            }
+        });
+    }
+    for (auto& p : pumps_) p->wake();  // deliver what was queued while the bot was down
+    io_.run();
+    return exit_code_;
+}
+
+}  // namespace mentorbot

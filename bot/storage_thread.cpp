@@ -1,0 +1,14 @@
+// bot/storage_thread: the one thread that touches the database.
+#include "bot/storage_thread.hpp"
+
+namespace mentorbot {
+
+StorageThread::StorageThread(Store& store)
+    : store_(store), work_(io_.get_executor()), thread_([this] { io_.run(); }) {}
+
+StorageThread::~StorageThread() {
+    work_.reset();  // io_.run() returns once the queued work is done
+    thread_.join();
+}
+
+}  // namespace mentorbot

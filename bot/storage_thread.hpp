@@ -1,0 +1,54 @@
+// bot/storage_thread: the one thread that touches the database. Coroutines on the network
+// threads hand it work with run() and resume with the result, so a slow disk never stalls a
+// socket (Slack's 3-second ack keeps running while SQLite writes).
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <thread>
+#include <type_traits>
+
+#include "storage/store.hpp"
+
+namespace mentorbot {
+
+class StorageThread {
+public:
+    explicit StorageThread(Store& store);
+    StorageThread(const StorageThread&) = delete;
+    StorageThread& operator=(const StorageThread&) = delete;
+    // Finishes the work already handed over, then joins the thread.
+    ~StorageThread();
+
+    // Runs f(store) on the storage thread; the awaiting coroutine resumes on its own executor
+    // with the result, or with f's exception rethrown.
+    template <class F>
+    auto run(F f) -> boost::asio::awaitable<std::invoke_result_t<F, Store&>> {
+        using R = std::invoke_result_t<F, Store&>;
+        auto on_storage = [this, f = std::move(f)]() mutable -> boost::asio::awaitable<R> {
+            if constexpr (std::is_void_v<R>) {
+                f(store_);
+                co_return;
+            } else {
+                co_return f(store_);
+            }
+        };
+        co_return co_await boost::asio::co_spawn(io_.get_executor(), std::move(on_storage),
+                                                 boost::asio::use_awaitable);
+    }
+
+    boost::asio::io_context::executor_type executor() { return io_.get_executor(); }
+    // Only for code already running on the storage thread.
+    Store& store() { return store_; }
+
+private:
+    Store& store_;
+    boost::asio::io_context io_;
+    boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_;
+    std::thread thread_;
+};
+
+}  // namespace mentorbot

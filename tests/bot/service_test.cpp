@@ -1,0 +1,155 @@
+// tests/bot/service_test: commands arriving together share one commit; queued messages reach the
+// transport once, in order per conversation, and wait when the platform says so.
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <catch2/catch.hpp>
+#include <future>
+
+#include "bot/service.hpp"
+
+using namespace mentorbot;
+namespace asio = boost::asio;
+using namespace std::chrono_literals;
+
+namespace {
+
+Command command_from(const std::string& who, const std::string& text) {
+    Command c;
+    c.platform = Platform::slack;
+    c.conversation = "C1";
+    c.user = who;
+    c.user_name = who;
+    c.text = text;
+    return c;
+}
+
+// Lets a coroutine wait for something another coroutine on the same thread does (no polling).
+struct Event {
+    asio::steady_timer timer;
+    explicit Event(asio::any_io_executor ex) : timer(ex) {}
+    void notify() { timer.cancel(); }
+    asio::awaitable<void> until(std::function<bool()> done) {
+        while (!done()) {
+            timer.expires_at(asio::steady_timer::time_point::max());
+            boost::system::error_code ec;
+            co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        }
+    }
+};
+
+// A platform that records what it was asked to send and answers from a script.
+struct RecordingTransport : Transport {
+    std::function<asio::awaitable<void>()> script = []() -> asio::awaitable<void> { co_return; };
+    std::function<SendResult(const Addressed&)> answer = [](const Addressed&) {
+        return SendResult::sent("ts");
+    };
+    std::vector<std::string> sent;  // kinds, in the order delivered
+    Event* on_send = nullptr;
+
+    Platform platform() const override { return Platform::slack; }
+    asio::awaitable<void> run() override { co_await script(); }
+    asio::awaitable<SendResult> send(const Addressed& m) override {
+        SendResult r = answer(m);
+        if (r.status == SendResult::Status::sent) sent.push_back(m.row.kind);
+        if (on_send) on_send->notify();
+        co_return r;
+    }
+    void stop() override {}
+};
+
+QueuedMessage queued(Platform platform, std::optional<PairId> pair, std::optional<PersonId> person,
+                     const char* kind, Instant due) {
+    QueuedMessage m;
+    m.platform = platform;
+    m.pair = pair;
+    m.person = person;
+    m.kind = kind;
+    m.body = R"({"blocks":[]})";
+    m.due_at = due;
+    return m;
+}
+
+}  // namespace
+
+TEST_CASE("Commands that arrive while the database is busy are committed together, each answered") {
+    Store store(":memory:");
+    Settings settings;
+    ManualClock clock(Instant{std::chrono::seconds{1'800'000'000}});
+    Service service(store, settings, clock);
+    auto transport = std::make_unique<RecordingTransport>();
+    std::promise<void> release;
+    std::vector<Dispatched> answers;
+    transport->script = [&]() -> asio::awaitable<void> {
+        auto ex = co_await asio::this_coro::executor;
+        Event answered(ex);
+        // Hold the storage thread so that all twenty commands are waiting at once.
+        asio::post(service.storage().executor(), [f = release.get_future().share()] { f.wait(); });
+        for (int i = 0; i < 20; ++i)
+            asio::co_spawn(ex,
+                           [&, i]() -> asio::awaitable<void> {
+                               answers.push_back(co_await service.commands().run(command_from(
+                                   "U" + std::to_string(i), i == 7 ? "pair <@U7>" : "tz Asia/Tokyo")));
+                               answered.notify();
+                           },
+                           asio::detached);
+        release.set_value();
+        co_await answered.until([&] { return answers.size() == 20; });
+        service.stop();
+    };
+    service.add(std::move(transport));
+    CHECK(service.run() == 0);
+    REQUIRE(answers.size() == 20);
+    CHECK(std::count_if(answers.begin(), answers.end(), [](auto& a) { return a.ok; }) == 19);
+    CHECK(service.commands().batches() == 1);
+    CHECK(service.commands().commands() == 20);
+    // The one mistake was undone alone; everyone else's zone was kept.
+    CHECK(store.people.find(Platform::slack, "U3")->time_zone == "Asia/Tokyo");
+    CHECK(store.people.find(Platform::slack, "U19")->time_zone == "Asia/Tokyo");
+    CHECK_FALSE(store.people.find(Platform::slack, "U7"));
+}
+
+TEST_CASE("A platform's wait holds back that conversation only, and order is kept after it") {
+    Store store(":memory:");
+    ManualClock clock(Instant{std::chrono::seconds{1'800'000'000}});
+    const Instant t0 = clock.now();
+    const Person dana = store.people.find_or_create(Platform::slack, "U1", "dana", t0);
+    const Person sam = store.people.find_or_create(Platform::slack, "U2", "sam", t0);
+    const Pair pair = store.pairs.create(Platform::slack, dana.id, sam.id, dana.id, "C1", t0);
+    store.outbox.enqueue(queued(Platform::slack, pair.id, {}, "welcome", t0), t0);
+    store.outbox.enqueue(queued(Platform::slack, pair.id, {}, "pair.ended", t0), t0);
+    store.outbox.enqueue(queued(Platform::slack, {}, sam.id, "dm", t0), t0);
+
+    asio::io_context io;
+    RecordingTransport transport;
+    Event sent(io.get_executor());
+    transport.on_send = &sent;
+    int welcome_tries = 0;
+    transport.answer = [&](const Addressed& m) {
+        if (m.row.kind == "welcome" && ++welcome_tries == 1)
+            return SendResult::retry(3s, "ratelimited");
+        return SendResult::sent("ts-" + m.row.kind);
+    };
+    {
+        StorageThread storage(store);
+        OutboxPump pump(storage, transport, clock, io.get_executor());
+        asio::co_spawn(io, pump.run(), asio::detached);
+        asio::co_spawn(io,
+                       [&]() -> asio::awaitable<void> {
+                           co_await sent.until([&] { return welcome_tries == 1 && transport.sent.size() == 1; });
+                           CHECK(transport.sent == std::vector<std::string>{"dm"});
+                           clock.advance(3s);
+                           pump.wake();
+                           co_await sent.until([&] { return transport.sent.size() == 3; });
+                           pump.stop();
+                       },
+                       asio::detached);
+        io.run();
+    }
+    CHECK(transport.sent == std::vector<std::string>{"dm", "welcome", "pair.ended"});
+    CHECK(welcome_tries == 2);
+    CHECK(store.outbox.pending_count(Platform::slack) == 0);
+}
