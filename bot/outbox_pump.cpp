@@ -63,10 +63,11 @@ asio::awaitable<void> OutboxPump::run() {
                 .async_wait(asio::experimental::wait_for_all(), asio::use_awaitable);
             continue;
         }
-        if (woken_) continue;
+        if (woken_ || stopped_) continue;
         auto next_due = [platform](Store& s) { return s.outbox.next_due(platform); };
         const auto next = co_await storage_.run(std::move(next_due));
         if (next && *next <= clock_.now()) continue;
+        if (stopped_ || woken_) continue;  // a stop or wake that came while the database answered
         timer_.expires_after(next ? std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                         *next - clock_.now())
                                   : std::chrono::steady_clock::duration(1h));

@@ -96,6 +96,8 @@ TEST_CASE("Commands that arrive while the database is busy are committed togethe
                                answered.notify();
                            },
                            asio::detached);
+        // Let the twenty run up to their hand-over to the storage thread, then release it.
+        co_await asio::post(ex, asio::use_awaitable);
         release.set_value();
         co_await answered.until([&] { return answers.size() == 20; });
         service.stop();
