@@ -167,12 +167,15 @@ Outcome set_field(Context& ctx, const PairAccess& access, Args& args) {
                         text(" set the " + std::string(field->title) + " — agreement version " +
                              std::to_string(version) + ":")});
     post.quote(shown_value(*field, *value));
-    post.paragraph(Line{text(was_signed ? "This change clears the signatures on version " +
-                                              std::to_string(version - 1) +
-                                              "; when it reads right, both of you sign again with "
-                                        : "When the agreement reads right, both of you sign it "
-                                          "with "),
-                        code(sign), text(".")});
+    if (was_signed)
+        post.paragraph(Line{
+            text("This change clears the signatures on version " + std::to_string(version - 1) +
+                 "; when it reads right, both of you sign again with "),
+            code(sign), text(".")});
+    else if (version == 1)
+        post.paragraph(Line{text("Add the other fields the same way; when the agreement reads "
+                                 "right, both of you sign it with "),
+                            code(sign), text(".")});
     reply.posts.push_back(Post{pair.id, std::nullopt, "agreement.changed", std::move(post), {}});
     return reply;
 }
