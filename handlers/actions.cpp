@@ -30,9 +30,7 @@ Expected<ActionItem> item_numbered(Context& ctx, const Pair& pair, Args& args) {
     auto number = take_item_number(args, "action");
     if (!number) return number.error();
     auto item = ctx.store.actions.find(pair.id, *number);
-    if (!item)
-        return mistake("there is no action " + item_label(*number) +
-                       " in this pair; action list shows them");
+    if (!item) return no_such_item("action", *number);
     return *item;
 }
 

@@ -22,9 +22,7 @@ Expected<Goal> goal_numbered(Context& ctx, const Pair& pair, Args& args) {
     auto number = take_item_number(args, "goal");
     if (!number) return number.error();
     auto goal = ctx.store.goals.find(pair.id, *number);
-    if (!goal)
-        return mistake("there is no goal " + item_label(*number) +
-                       " in this pair; goal list shows them");
+    if (!goal) return no_such_item("goal", *number);
     return *goal;
 }
 

@@ -2,6 +2,7 @@
 // stalls and when the mentorship may have done its work. Wording is ours, drawn from the
 // relationship guide in shared/seeds/000.
 #include "handlers/pair_resolution.hpp"
+#include "handlers/progress_tally.hpp"
 #include "handlers/verb_handlers.hpp"
 
 namespace mentorbot {
@@ -78,20 +79,12 @@ Document unstuck_guide(const Context& ctx) {
 }
 
 Document graduation_guide(Context& ctx, const Pair& pair) {
-    int goals_done = 0, goals_total = 0, actions_done = 0, actions_total = 0;
-    for (const Goal& g : ctx.store.goals.of_pair(pair.id)) {
-        goals_total += g.status != GoalStatus::dropped;
-        goals_done += g.status == GoalStatus::done;
-    }
-    for (const ActionItem& a : ctx.store.actions.of_pair(pair.id)) {
-        actions_total += a.status != ActionStatus::dropped;
-        actions_done += a.status == ActionStatus::done;
-    }
+    const ProgressTally t = tally_progress(ctx.store, pair.id);
     Document d;
     d.heading("Ready to graduate?");
-    d.paragraph("So far: " + std::to_string(goals_done) + " of " + std::to_string(goals_total) +
-                " goals done, " + std::to_string(actions_done) + " of " +
-                std::to_string(actions_total) + " action items completed.");
+    d.paragraph("So far: " + std::to_string(t.goals_done.size()) + " of " +
+                std::to_string(t.goals_total) + " goals done, " + std::to_string(t.actions_done) +
+                " of " + std::to_string(t.actions_total) + " action items completed.");
     d.paragraph("Ask yourselves, honestly:");
     d.bullets(lines_of(kGraduationQuestions));
     d.paragraph("If it is time for the next chapter:");

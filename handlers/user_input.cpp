@@ -45,6 +45,11 @@ std::string item_label(int number) {
     return "#" + std::to_string(number);
 }
 
+UserError no_such_item(std::string_view kind, int number) {
+    return mistake("there is no " + std::string(kind) + " " + item_label(number) +
+                   " in this pair; " + std::string(kind) + " list shows them");
+}
+
 Expected<Day> take_date(Args& args, Day today, std::string_view what) {
     const auto tokens = args.remaining();
     if (tokens.empty()) return mistake("give " + std::string(what) + " (e.g. fri or 2026-12-01)");

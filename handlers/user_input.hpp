@@ -23,6 +23,8 @@ std::optional<UserError> refuse_text(std::string_view what, std::string_view tex
 // The item number that comes next (`3` or `#3`); `kind` names the list ("action", "goal").
 Expected<int> take_item_number(Args& args, std::string_view kind);
 std::string item_label(int number);  // "#3"
+// The refusal for a number the pair has no item under.
+UserError no_such_item(std::string_view kind, int number);
 
 // A date that fills the rest of the input, read relative to `today`; refuses passed dates.
 Expected<Day> take_date(Args& args, Day today, std::string_view what);

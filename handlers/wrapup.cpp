@@ -1,6 +1,7 @@
 // handlers/wrapup: `wrapup` — closes the pair as graduated and posts what it achieved: goals
 // done, action items completed and how long it ran.
 #include "handlers/pair_resolution.hpp"
+#include "handlers/progress_tally.hpp"
 #include "handlers/user_input.hpp"
 #include "handlers/verb_handlers.hpp"
 #include "handlers/when.hpp"
@@ -22,18 +23,10 @@ std::string how_long(Instant from, Instant to) {
 }
 
 Document summary(Context& ctx, const Pair& pair) {
+    const ProgressTally t = tally_progress(ctx.store, pair.id);
     std::vector<Line> reached;
-    int goals_total = 0;
-    for (const Goal& g : ctx.store.goals.of_pair(pair.id)) {
-        goals_total += g.status != GoalStatus::dropped;
-        if (g.status == GoalStatus::done)
-            reached.push_back({strong(item_label(g.number) + " "), text(g.text)});
-    }
-    int done = 0, open = 0;
-    for (const ActionItem& a : ctx.store.actions.of_pair(pair.id)) {
-        done += a.status == ActionStatus::done;
-        open += a.status == ActionStatus::open;
-    }
+    for (const Goal& g : t.goals_done)
+        reached.push_back({strong(item_label(g.number) + " "), text(g.text)});
     Document d;
     d.heading("Graduated 🎓");
     d.paragraph(
@@ -42,10 +35,10 @@ Document summary(Context& ctx, const Pair& pair) {
                   ", after " + how_long(pair.created_at, ctx.now) + " (since " +
                   format_date(local_day(pair.created_at, ctx.zone())) + ").")});
     d.paragraph("Goals reached: " + std::to_string(reached.size()) + " of " +
-                std::to_string(goals_total) + (reached.empty() ? "." : ":"));
+                std::to_string(t.goals_total) + (reached.empty() ? "." : ":"));
     d.bullets(std::move(reached));
-    d.paragraph("Action items completed: " + std::to_string(done) +
-                (open ? " (" + std::to_string(open) + " left open)." : "."));
+    d.paragraph("Action items completed: " + std::to_string(t.actions_done) +
+                (t.actions_open ? " (" + std::to_string(t.actions_open) + " left open)." : "."));
     d.paragraph(
         "No more reminders will be sent here. Congratulations to you both, and thank you "
         "for the time you gave each other.");

@@ -80,14 +80,9 @@ std::vector<ActionItem> ActionItems::of_pair(PairId pair) {
 }
 
 void ActionItems::set_status(PairId pair, int number, ActionStatus status, Instant now) {
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE action_items SET status = ?, closed_at = ? WHERE "
-                        "pair_id = ? AND number = ?");
-    q.bind(1, to_column(status));
-    columns::bind(q, 2, status == ActionStatus::open ? std::nullopt : std::optional<Instant>(now));
-    q.bind(3, pair.value);
-    q.bind(4, number);
-    q.exec();
+    columns::set_item_status(
+        db_, "action_items", pair, number, to_column(status),
+        status == ActionStatus::open ? std::nullopt : std::optional<Instant>(now));
 }
 
 void ActionItems::set_due(PairId pair, int number, std::optional<Day> due) {

@@ -62,4 +62,16 @@ int next_number(Database& db, std::string_view table, PairId pair) {
     return q.getColumn(0).getInt();
 }
 
+void set_item_status(Database& db, std::string_view table, PairId pair, int number,
+                     std::string_view status, std::optional<Instant> closed) {
+    SQLite::Statement q(db.sql(), "UPDATE " + std::string(table) +
+                                      " SET status = ?, closed_at = ? WHERE pair_id = ? AND "
+                                      "number = ?");
+    q.bind(1, std::string(status));
+    bind(q, 2, closed);
+    q.bind(3, pair.value);
+    q.bind(4, number);
+    q.exec();
+}
+
 }  // namespace mentorbot::columns

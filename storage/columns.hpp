@@ -28,5 +28,9 @@ void bind(SQLite::Statement& q, int index, const std::optional<Instant>& t);
 // The next short number of a pair's items in `table` (a table with pair_id and number columns;
 // named by code, never by users): 1 for the first item, then one more than the highest so far.
 int next_number(Database& db, std::string_view table, PairId pair);
+// Sets the status of a pair's item `number` in `table` (which has status and closed_at columns);
+// `closed` is when it was closed, empty when it is open again.
+void set_item_status(Database& db, std::string_view table, PairId pair, int number,
+                     std::string_view status, std::optional<Instant> closed);
 
 }  // namespace mentorbot::columns

@@ -78,13 +78,9 @@ std::vector<Goal> Goals::of_pair(PairId pair) {
 }
 
 void Goals::set_status(PairId pair, int number, GoalStatus status, Instant now) {
-    SQLite::Statement q(
-        db_.sql(), "UPDATE goals SET status = ?, closed_at = ? WHERE pair_id = ? AND number = ?");
-    q.bind(1, to_column(status));
-    columns::bind(q, 2, status == GoalStatus::active ? std::nullopt : std::optional<Instant>(now));
-    q.bind(3, pair.value);
-    q.bind(4, number);
-    q.exec();
+    columns::set_item_status(
+        db_, "goals", pair, number, to_column(status),
+        status == GoalStatus::active ? std::nullopt : std::optional<Instant>(now));
 }
 
 void Goals::add_evidence(PairId pair, int number, const std::string& text, PersonId by,
