@@ -228,7 +228,9 @@ Outcome history(Context& ctx, const PairAccess& access, Args& args) {
     const AgreementTerms terms = load_agreement(ctx.store, pair);
     Reply reply;
     Document& d = reply.answer;
-    d.heading("Agreement history (" + std::to_string(terms.version()) + " versions)");
+    const int versions = terms.version();
+    d.heading("Agreement history (" + std::to_string(versions) +
+              (versions == 1 ? " version)" : " versions)"));
     if (terms.version() == 0) d.paragraph("Nothing recorded yet.");
     std::vector<Line> items;
     for (const AgreementChange& c : terms.changes) {
