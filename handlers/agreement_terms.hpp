@@ -2,7 +2,6 @@
 // to — the current text, who signed which version, and whether coordinators may read the pair.
 #pragma once
 
-#include <map>
 #include <optional>
 #include <span>
 #include <string>
