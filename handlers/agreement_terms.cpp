@@ -2,8 +2,6 @@
 // to — the current text, who signed which version, and whether coordinators may read the pair.
 #include "handlers/agreement_terms.hpp"
 
-#include <algorithm>
-
 #include "handlers/similarity.hpp"
 
 namespace mentorbot {
