@@ -1,6 +1,8 @@
 // handlers/pair_resolution: which pair a command means (PRODUCT.md §2) and who may see what of it.
 #include "handlers/pair_resolution.hpp"
 
+#include "handlers/agreement_terms.hpp"
+
 namespace mentorbot {
 namespace {
 
@@ -10,13 +12,26 @@ PairAccess access_for(Context& ctx, const Pair& pair) {
     return a;
 }
 
+}  // namespace
+
 UserError no_pair_with(const std::string& who) {
     return mistake("you have no active pair with " + who);
 }
 
-}  // namespace
+bool shares_with_coordinators(Context& ctx, const Pair& pair) {
+    return terms_share_with_coordinators(load_agreement(ctx.store, pair), pair);
+}
 
-bool shares_with_coordinators(Context&, const Pair&) { return false; }
+std::optional<UserError> refuse_unless_member(const PairAccess& access, std::string_view what) {
+    if (access.member) return std::nullopt;
+    return mistake("only the pair's members can " + std::string(what));
+}
+
+std::optional<UserError> refuse_unless_sees_content(const PairAccess& access) {
+    if (access.sees_content) return std::nullopt;
+    return mistake("what this pair writes is private to its two members; their agreement does "
+                   "not share it with coordinators");
+}
 
 Expected<PairAccess> resolve_pair(Context& ctx, Args& args) {
     const std::vector<Token> with = args.take_with_clause();

@@ -17,8 +17,18 @@ struct PairAccess {
 // gets the same answer as a pair that does not exist.
 Expected<PairAccess> resolve_pair(Context& ctx, Args& args);
 
-// Whether coordinators may read this pair's content (its agreement says `sharing: coordinator`).
-// Later issues store the agreement; until then content stays private.
+// The refusal for naming someone the caller has no active pair with (`who` is "@name"); the same
+// whether that pair does not exist or belongs to others.
+UserError no_pair_with(const std::string& who);
+
+// Whether coordinators may read this pair's content (its agreement says `sharing: coordinator`,
+// in the current version and in the last one both members signed).
 bool shares_with_coordinators(Context& ctx, const Pair& pair);
+
+// For callers who reached the pair without being in it (coordinators): a change is refused;
+// `what` says what was tried ("change the agreement").
+std::optional<UserError> refuse_unless_member(const PairAccess& access, std::string_view what);
+// Coordinators of a pair that does not share its content get this refusal instead of it.
+std::optional<UserError> refuse_unless_sees_content(const PairAccess& access);
 
 }  // namespace mentorbot

@@ -11,5 +11,14 @@ Outcome handle_pair(Context& ctx, Args& args);
 Outcome handle_pairs(Context& ctx, Args& args);
 Outcome handle_end(Context& ctx, Args& args);
 Outcome handle_tz(Context& ctx, Args& args);
+Outcome handle_agreement(Context& ctx, Args& args);
+Outcome handle_goal(Context& ctx, Args& args);
+Outcome handle_checkin(Context& ctx, Args& args);
+Outcome handle_action(Context& ctx, Args& args);
+Outcome handle_note(Context& ctx, Args& args);
+Outcome handle_feedback(Context& ctx, Args& args);
+Outcome handle_unstuck(Context& ctx, Args& args);
+Outcome handle_graduate(Context& ctx, Args& args);
+Outcome handle_wrapup(Context& ctx, Args& args);
 
 }  // namespace mentorbot

@@ -29,13 +29,20 @@ constexpr Verb kVerbs[] = {
      "agreement set purpose Grow from senior engineer to tech lead within a year",
      "Fields: purpose, scope, out-of-scope, cadence, logistics, communication, boundaries, "
      "confidentiality, success, timeline, review (a date), sharing (private or coordinator). "
-     "Every change makes a new version and clears both signatures.",
-     nullptr},
+     "Every change makes a new version and clears both signatures; when both of you have signed "
+     "the current version, the signed agreement is posted in your pair's space. With sharing "
+     "coordinator (once both have signed it) coordinators may read the pair's agreement, goals, "
+     "check-ins, actions and notes, never private notes or feedback; either of you can set it "
+     "back to private at once. Text: up to 2,000 characters.",
+     handle_agreement},
     {"goal", "goals with target dates and evidence of progress",
      "goal add <text> [by <date>]\ngoal list\ngoal progress <id> <evidence>\ngoal done "
      "<id>\ngoal drop <id>",
      "goal add Lead the design review of the billing service by 2027-02-28",
-     "Aim for goals you can reach in about 90 days. Text: up to 2,000 characters.", nullptr},
+     "Aim for goals you can reach in about 90 days. Ids are the goal's number in your pair (3 "
+     "or #3); evidence is kept with its date. \"goal\" alone lists the goals. Text and evidence: "
+     "up to 2,000 characters.",
+     handle_goal},
     {"schedule", "the pair's recurring meetings",
      "schedule\nschedule weekly <weekday> <time> [<duration>]\nschedule biweekly <weekday> "
      "<time> [<duration>]\nschedule monthly <1st|2nd|3rd|4th|last> <weekday> <time> [<duration>]",
@@ -48,29 +55,37 @@ constexpr Verb kVerbs[] = {
      "skip [reason]\nmeeting cancel [reason]\nmeeting move <date> <time>",
      "meeting move fri 10:30", "Skips and cancellations are counted in health.", nullptr},
     {"checkin", "the mentee's preparation for the next meeting",
-     "checkin [progress: …] [challenges: …] [questions: …] [focus: …] [energy: 1-5]",
+     "checkin [progress: …] [challenges: …] [questions: …] [focus: …] [energy: 1-5]\ncheckin\n"
+     "checkin history",
      "checkin progress: shipped the parser challenges: flaky tests focus: code review energy: 4",
-     "A second check-in before the same meeting replaces the first. Each section: up to 2,000 "
-     "characters.",
-     nullptr},
+     "The mentee sends it; it is posted in the pair's space. A second check-in before the same "
+     "meeting replaces the first (both stay in the history). \"checkin\" alone shows the latest. "
+     "Each section: up to 2,000 characters.",
+     handle_checkin},
     {"action", "action items with owners and due dates",
      "action add [@owner] <text> [due <date>]\naction list [open|mine|overdue|done|all]\naction "
      "done <id>\naction reopen <id>\naction drop <id>\naction due <id> <date>\naction edit <id> "
      "<text>",
      "action add @sam draft the RFC due fri",
      "The owner must be a member of the pair (default: you). Due dates are read in your time "
-     "zone. Text: up to 2,000 characters.",
-     nullptr},
+     "zone; \"action due <id> none\" removes one. An item is overdue once its due date has "
+     "passed. Ids are the item's number in your pair (3 or #3). mine lists your open items. "
+     "Text: up to 2,000 characters.",
+     handle_action},
     {"note", "a takeaway for the recap, or a private journal entry",
-     "note <text>\nnote private <text>", "note agreed to try pair programming on Thursdays",
-     "A note goes into the current (or last) meeting's recap. \"note private\" is yours alone "
-     "and is never shown to anyone else. Text: up to 2,000 characters.",
-     nullptr},
+     "note <text>\nnote private <text>\nnote list",
+     "note agreed to try pair programming on Thursdays",
+     "A note is posted in your pair's space and goes into the current (or last) meeting's recap. "
+     "\"note private\" is yours alone and is never shown to anyone else. \"note list\" shows the "
+     "pair's notes and your own private ones. Text: up to 2,000 characters.",
+     handle_note},
     {"feedback", "SBI feedback, delivered privately",
      "feedback @person situation: … behavior: … impact: …",
      "feedback @dana situation: yesterday's review behavior: you asked before suggesting "
      "impact: I found the fix myself",
-     "Delivered only to that person, never posted in the pair's space.", nullptr},
+     "For the other member of your pair. Delivered to that person alone as a direct message, "
+     "never posted in the pair's space. Each part: up to 2,000 characters.",
+     handle_feedback},
     {"health", "how the relationship is doing", "health", "health",
      "Meetings held vs planned, skips, check-ins, actions and goals over the last 90 days, "
      "with plain-language flags.",
@@ -80,12 +95,16 @@ constexpr Verb kVerbs[] = {
      nullptr},
     {"unstuck", "the guide for when progress stalls", "unstuck", "unstuck",
      "Posts the stuck diagnosis (clarity, capability, confidence, context, commitment) and the "
-     "steps to get back on track.",
-     nullptr},
-    {"graduate", "the graduation assessment questions", "graduate", "graduate", "", nullptr},
+     "steps to get back on track, in the pair's space.",
+     handle_unstuck},
+    {"graduate", "the graduation assessment questions", "graduate", "graduate",
+     "Posts the questions that tell whether the mentorship has done its work, and the next "
+     "steps, in the pair's space.",
+     handle_graduate},
     {"wrapup", "close the pair as graduated, with a summary", "wrapup", "wrapup",
-     "Reminders stop; the summary lists goals done, actions completed and how long it ran.",
-     nullptr},
+     "Either member may wrap up. Reminders stop; the summary posted in the pair's space lists "
+     "goals done, actions completed and how long it ran.",
+     handle_wrapup},
     {"pause", "pause meetings and reminders until a date", "pause until <date>",
      "pause until 2027-01-04", "Meetings in the window are skipped; no reminders go out.",
      nullptr},

@@ -63,6 +63,108 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_pending ON outbox (platform, due_at) WHERE sent_at IS NULL AND dropped_reason IS NULL;
 )sql"},
+    {2, "agreements, goals, check-ins, action items, notes and feedback", R"sql(
+-- Each version of a pair's agreement changes one field; the agreement at version N is the latest
+-- value of every field among versions 1..N. Signatures belong to one version, so a new version
+-- starts unsigned.
+CREATE TABLE agreement_versions (
+    id         INTEGER PRIMARY KEY,
+    pair_id    INTEGER NOT NULL REFERENCES pairs (id),
+    version    INTEGER NOT NULL CHECK (version > 0),
+    field      TEXT    NOT NULL,
+    value      TEXT    NOT NULL,
+    changed_by INTEGER NOT NULL REFERENCES people (id),
+    created_at INTEGER NOT NULL,
+    UNIQUE (pair_id, version)
+);
+
+CREATE TABLE agreement_signatures (
+    pair_id   INTEGER NOT NULL REFERENCES pairs (id),
+    version   INTEGER NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES people (id),
+    signed_at INTEGER NOT NULL,
+    PRIMARY KEY (pair_id, version, person_id)
+);
+
+-- Goals and action items carry a short number per pair (#3); users never see row ids.
+-- Dates a person typed (targets, due dates) are calendar dates, 'YYYY-MM-DD'.
+CREATE TABLE goals (
+    id          INTEGER PRIMARY KEY,
+    pair_id     INTEGER NOT NULL REFERENCES pairs (id),
+    number      INTEGER NOT NULL,
+    text        TEXT    NOT NULL,
+    target_date TEXT CHECK (target_date IS NULL OR length(target_date) = 10),
+    status      TEXT    NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'done', 'dropped')),
+    created_by  INTEGER NOT NULL REFERENCES people (id),
+    created_at  INTEGER NOT NULL,
+    closed_at   INTEGER,
+    UNIQUE (pair_id, number)
+);
+
+CREATE TABLE goal_evidence (
+    id         INTEGER PRIMARY KEY,
+    goal_id    INTEGER NOT NULL REFERENCES goals (id),
+    text       TEXT    NOT NULL,
+    added_by   INTEGER NOT NULL REFERENCES people (id),
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX goal_evidence_by_goal ON goal_evidence (goal_id, created_at);
+
+-- A check-in replaced by a later one of the same period keeps its row, marked replaced.
+CREATE TABLE checkins (
+    id          INTEGER PRIMARY KEY,
+    pair_id     INTEGER NOT NULL REFERENCES pairs (id),
+    author_id   INTEGER NOT NULL REFERENCES people (id),
+    progress    TEXT,
+    challenges  TEXT,
+    questions   TEXT,
+    focus       TEXT,
+    energy      INTEGER CHECK (energy IS NULL OR energy BETWEEN 1 AND 5),
+    created_at  INTEGER NOT NULL,
+    replaced_by INTEGER REFERENCES checkins (id)
+);
+CREATE INDEX checkins_by_pair ON checkins (pair_id, created_at);
+
+CREATE TABLE action_items (
+    id         INTEGER PRIMARY KEY,
+    pair_id    INTEGER NOT NULL REFERENCES pairs (id),
+    number     INTEGER NOT NULL,
+    text       TEXT    NOT NULL,
+    owner_id   INTEGER NOT NULL REFERENCES people (id),
+    due_date   TEXT CHECK (due_date IS NULL OR length(due_date) = 10),
+    status     TEXT    NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+    created_by INTEGER NOT NULL REFERENCES people (id),
+    created_at INTEGER NOT NULL,
+    closed_at  INTEGER,
+    UNIQUE (pair_id, number)
+);
+CREATE INDEX action_items_open_by_due ON action_items (status, due_date);
+
+-- A private note is its author's alone: it is read back only together with its author.
+CREATE TABLE notes (
+    id         INTEGER PRIMARY KEY,
+    pair_id    INTEGER NOT NULL REFERENCES pairs (id),
+    author_id  INTEGER NOT NULL REFERENCES people (id),
+    private    INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1)),
+    text       TEXT    NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX notes_by_pair ON notes (pair_id, private, created_at);
+
+-- SBI feedback from one member to the other; delivered as a direct message, never to the space.
+CREATE TABLE feedback (
+    id           INTEGER PRIMARY KEY,
+    pair_id      INTEGER NOT NULL REFERENCES pairs (id),
+    from_id      INTEGER NOT NULL REFERENCES people (id),
+    to_id        INTEGER NOT NULL REFERENCES people (id),
+    situation    TEXT    NOT NULL,
+    behavior     TEXT    NOT NULL,
+    impact       TEXT    NOT NULL,
+    created_at   INTEGER NOT NULL,
+    CHECK (from_id <> to_id)
+);
+CREATE INDEX feedback_to ON feedback (to_id, created_at);
+)sql"},
 };
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }

@@ -3,7 +3,13 @@
 
 #include <string>
 
+#include "storage/action_items.hpp"
+#include "storage/agreements.hpp"
+#include "storage/checkins.hpp"
 #include "storage/database.hpp"
+#include "storage/feedback.hpp"
+#include "storage/goals.hpp"
+#include "storage/notes.hpp"
 #include "storage/outbox.hpp"
 #include "storage/pairs.hpp"
 #include "storage/people.hpp"
@@ -11,7 +17,17 @@
 namespace mentorbot {
 
 struct Store {
-    explicit Store(const std::string& path) : db(path), people(db), pairs(db), outbox(db) {}
+    explicit Store(const std::string& path)
+        : db(path),
+          people(db),
+          pairs(db),
+          outbox(db),
+          agreements(db),
+          goals(db),
+          checkins(db),
+          actions(db),
+          notes(db),
+          feedback(db) {}
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
@@ -19,6 +35,12 @@ struct Store {
     People people;
     Pairs pairs;
     Outbox outbox;
+    Agreements agreements;
+    Goals goals;
+    CheckIns checkins;
+    ActionItems actions;
+    Notes notes;
+    FeedbackLog feedback;
 };
 
 }  // namespace mentorbot

@@ -1,6 +1,8 @@
 // storage/types: the records the repositories read and write (no SQL, no behaviour).
 #pragma once
 
+#include <date/date.h>
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -9,6 +11,8 @@
 namespace mentorbot {
 
 using Instant = std::chrono::sys_seconds;  // stored as integer seconds since the Unix epoch, UTC
+// A calendar date in no particular zone (due and target dates), stored as "2026-12-01".
+using Day = date::local_days;
 
 // The chat platform a person, pair or message belongs to; their data never mixes.
 enum class Platform { console, slack, matrix };
