@@ -37,7 +37,6 @@ void CommandRunner::drain() {
     draining_ = false;
     const Instant now = clock_.now();
     std::vector<Dispatched> results(batch.size());
-    std::size_t queued = 0;
     Store& store = storage_.store();
     try {
         Database::Transaction tx(store.db);
@@ -45,7 +44,6 @@ void CommandRunner::drain() {
             const Command& c = batch[i].command;
             try {
                 results[i] = dispatch(c, store, settings_, now);
-                queued += results[i].queued;
             } catch (const std::exception& e) {
                 // Only the verb is logged: the rest of the text may be private.
                 spdlog::error("{} command \"{}\" from {} failed: {}", to_string(c.platform),
@@ -57,7 +55,6 @@ void CommandRunner::drain() {
     } catch (const std::exception& e) {
         spdlog::error("a batch of {} commands could not be committed: {}", batch.size(), e.what());
         for (auto& r : results) r = Dispatched{internal_error_answer(), false, 0};
-        queued = 0;
     }
     ++batches_;
     commands_ += batch.size();
@@ -68,7 +65,7 @@ void CommandRunner::drain() {
             std::move(done)(std::move(r));
         });
     }
-    if (queued > 0 && on_queued_) on_queued_();
+    if (on_committed_) on_committed_();
 }
 
 }  // namespace mentorbot

@@ -23,8 +23,8 @@ public:
     // Runs the command; resumes once its effects (and the messages it queued) are committed.
     boost::asio::awaitable<Dispatched> run(Command command);
 
-    // Called on the storage thread after a commit that queued messages (wakes the outbox pumps).
-    void on_queued(std::function<void()> callback) { on_queued_ = std::move(callback); }
+    // Called on the storage thread after each commit (wakes the outbox pumps and reminder timer).
+    void on_committed(std::function<void()> callback) { on_committed_ = std::move(callback); }
 
     // Figures for benchmarks and tests (read them from the storage thread or after it stopped).
     std::size_t batches() const { return batches_; }
@@ -42,7 +42,7 @@ private:
     StorageThread& storage_;
     const Settings& settings_;
     const Clock& clock_;
-    std::function<void()> on_queued_;
+    std::function<void()> on_committed_;
     std::deque<Pending> pending_;  // touched only on the storage thread
     bool draining_ = false;
     std::size_t batches_ = 0, commands_ = 0;

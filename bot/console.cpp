@@ -8,6 +8,7 @@
 
 #include "bot/addressed.hpp"
 #include "handlers/dispatch.hpp"
+#include "handlers/reminder_engine.hpp"
 #include "handlers/tokenizer.hpp"
 #include "handlers/when.hpp"
 
@@ -170,7 +171,7 @@ void ConsoleSession::wait(std::string_view args) {
 }
 
 std::optional<Instant> ConsoleSession::next_due() {
-    return store_.outbox.next_due(Platform::console);
+    return next_wakeup(store_, Platform::console);
 }
 
 void ConsoleSession::advance_to(Instant target) {
@@ -194,6 +195,11 @@ std::string ConsoleSession::space_of(const Pair& pair) {
 }
 
 void ConsoleSession::deliver_due() {
+    for (;;) {  // in bounded batches, until nothing more is due
+        const FireReport fired = fire_due(store_, settings_, clock_.now());
+        for (const std::string& drop : fired.drops) spdlog::info("dropped {}", drop);
+        if (fired.sent + fired.dropped == 0) break;
+    }
     for (;;) {
         const auto batch = due_messages(store_, Platform::console, clock_.now());
         if (batch.empty()) return;

@@ -13,10 +13,19 @@ namespace mentorbot {
 namespace asio = boost::asio;
 
 Service::Service(Store& store, const Settings& settings, const Clock& clock)
-    : storage_(store), clock_(clock), commands_(storage_, settings, clock) {
-    commands_.on_queued([this] {
-        for (auto& pump : pumps_) pump->wake();
+    : storage_(store),
+      clock_(clock),
+      commands_(storage_, settings, clock),
+      reminders_(storage_, settings, clock, io_.get_executor(), [this] { wake_pumps(); }) {
+    // Every commit may have queued messages or changed reminders.
+    commands_.on_committed([this] {
+        wake_pumps();
+        reminders_.wake();
     });
+}
+
+void Service::wake_pumps() {
+    for (auto& pump : pumps_) pump->wake();
 }
 
 Service::~Service() = default;
@@ -31,6 +40,7 @@ void Service::stop() {
     asio::post(io_, [this] {
         for (auto& t : transports_) t->stop();
         for (auto& p : pumps_) p->stop();
+        reminders_.stop();
     });
 }
 
@@ -69,7 +79,15 @@ int Service::run() {
             }
         });
     }
-    for (auto& p : pumps_) p->wake();  // deliver what was queued while the bot was down
+    asio::co_spawn(io_, reminders_.run(), [](std::exception_ptr e) {
+        if (!e) return;
+        try {
+            std::rethrow_exception(e);
+        } catch (const std::exception& error) {
+            spdlog::error("the reminder timer stopped: {}", error.what());
+        }
+    });
+    wake_pumps();  // deliver what was queued while the bot was down
     io_.run();
     return exit_code_;
 }

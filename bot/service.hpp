@@ -10,6 +10,7 @@
 #include "bot/clock.hpp"
 #include "bot/command_runner.hpp"
 #include "bot/outbox_pump.hpp"
+#include "bot/reminder_driver.hpp"
 #include "bot/storage_thread.hpp"
 #include "bot/transport.hpp"
 
@@ -31,10 +32,13 @@ public:
     void stop();  // callable from any thread
 
 private:
+    void wake_pumps();
+
     boost::asio::io_context io_;
     StorageThread storage_;
     const Clock& clock_;
     CommandRunner commands_;
+    ReminderDriver reminders_;
     std::vector<std::unique_ptr<Transport>> transports_;
     std::vector<std::unique_ptr<OutboxPump>> pumps_;
     int exit_code_ = 0;

@@ -1,5 +1,6 @@
 // handlers/actions: `action` — action items with an owner from the pair and a due date read in
 // the caller's zone; list, close, reopen, move and edit them by their short number.
+#include "handlers/reminder_texts.hpp"
 #include "handlers/pair_resolution.hpp"
 #include "handlers/user_input.hpp"
 #include "handlers/verb_handlers.hpp"
@@ -64,6 +65,7 @@ Outcome add(Context& ctx, const PairAccess& access, Args& args) {
     if (auto bad = refuse_text("the action", typed)) return *bad;
     const ActionItem item =
         ctx.store.actions.add(pair.id, owner, typed, due, ctx.caller.id, ctx.now);
+    remind_of_action(ctx, pair, item.number);
 
     Reply reply;
     reply.answer.paragraph("Added action " + item_label(item.number) + ". Close it with " +
@@ -140,6 +142,7 @@ Outcome set_status(Context& ctx, const PairAccess& access, Args& args, ActionSta
         return reply;
     }
     ctx.store.actions.set_status(access.pair.id, item->number, status, ctx.now);
+    remind_of_action(ctx, access.pair, item->number);
     const ActionItem now = *ctx.store.actions.find(access.pair.id, item->number);
     const std::string did = status == ActionStatus::done      ? "completed an action item ✓"
                             : status == ActionStatus::dropped ? "dropped an action item"
@@ -160,6 +163,7 @@ Outcome move(Context& ctx, const PairAccess& access, Args& args) {
         due = *day;
     }
     ctx.store.actions.set_due(access.pair.id, item->number, due);
+    remind_of_action(ctx, access.pair, item->number);
     const ActionItem now = *ctx.store.actions.find(access.pair.id, item->number);
     Reply reply;
     reply.answer.paragraph("Action " + item_label(item->number) +

@@ -2,6 +2,7 @@
 // sign (both signatures post the signed agreement) and history.
 #include <sstream>
 
+#include "handlers/reminder_texts.hpp"
 #include "handlers/agreement_terms.hpp"
 #include "handlers/pair_resolution.hpp"
 #include "handlers/similarity.hpp"
@@ -158,6 +159,9 @@ Outcome set_field(Context& ctx, const PairAccess& access, Args& args) {
                                  before.signed_by(pair.mentee, before.version()));
     const int version = ctx.store.agreements.change(pair.id, std::string(field->name), *value,
                                                     ctx.caller.id, ctx.now);
+    if (field->kind == AgreementField::Kind::date)
+        if (auto day = parse_date(tokenize(*value).value(), ctx.today()))
+            remind_of_review(ctx, pair, day->day);
 
     const std::string sign = ctx.command_text("agreement sign");
     reply.answer.paragraph("Saved as version " + std::to_string(version) +

@@ -3,6 +3,7 @@
 
 #include "handlers/kickoff.hpp"
 #include "handlers/pair_resolution.hpp"
+#include "handlers/reminder_texts.hpp"
 #include "handlers/verb_handlers.hpp"
 #include "handlers/when.hpp"
 
@@ -47,6 +48,8 @@ Outcome handle_pair(Context& ctx, Args& args) {
         ctx.store.pairs.set_space(pair.id, ctx.command.conversation);
         pair.space = ctx.command.conversation;
     }
+
+    remind_new_pair(ctx, pair);
 
     Reply reply;
     reply.answer.paragraph(Line{text("Paired "), ctx.mention_of(mentor.id), text(" (mentor) with "),
@@ -115,6 +118,7 @@ Outcome handle_end(Context& ctx, Args& args) {
         reason = std::move(r);
     }
     ctx.store.pairs.close(pair.id, PairStatus::ended, reason, ctx.now);
+    ctx.store.reminders.drop_for_pair(pair.id, "the pair has ended", ctx.now);
 
     Reply reply;
     reply.answer.paragraph(Line{text("Ended the pair "), ctx.mention_of(pair.mentor),

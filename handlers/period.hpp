@@ -1,6 +1,6 @@
 // handlers/period: where the pair's current period begins — what "before the same meeting" means
-// for check-ins. Until meetings exist it is the whole life of the pair; the meetings issue makes
-// it the end of the last meeting.
+// for check-ins, and where a recap's window opens: the end of the last meeting held (or the
+// pair's start).
 #pragma once
 
 #include "handlers/context.hpp"

@@ -20,5 +20,10 @@ Outcome handle_feedback(Context& ctx, Args& args);
 Outcome handle_unstuck(Context& ctx, Args& args);
 Outcome handle_graduate(Context& ctx, Args& args);
 Outcome handle_wrapup(Context& ctx, Args& args);
+Outcome handle_schedule(Context& ctx, Args& args);
+Outcome handle_meeting(Context& ctx, Args& args);
+Outcome handle_pause(Context& ctx, Args& args);
+Outcome handle_resume(Context& ctx, Args& args);
+Outcome handle_snooze(Context& ctx, Args& args);
 
 }  // namespace mentorbot

@@ -49,11 +49,11 @@ constexpr Verb kVerbs[] = {
      "schedule weekly tue 15:00 45m",
      "Times are read in your time zone and stay at the same wall-clock time across "
      "daylight-saving changes. The default length is 60m.",
-     nullptr},
+     handle_schedule},
     {"meeting", "one-off meetings; start, end, skip, cancel or move the next one",
      "meeting at <date> <time> [<duration>]\nmeeting next\nmeeting start\nmeeting end\nmeeting "
      "skip [reason]\nmeeting cancel [reason]\nmeeting move <date> <time>",
-     "meeting move fri 10:30", "Skips and cancellations are counted in health.", nullptr},
+     "meeting move fri 10:30", "Skips and cancellations are counted in health.", handle_meeting},
     {"checkin", "the mentee's preparation for the next meeting",
      "checkin [progress: …] [challenges: …] [questions: …] [focus: …] [energy: 1-5]\ncheckin\n"
      "checkin history",
@@ -107,10 +107,10 @@ constexpr Verb kVerbs[] = {
      handle_wrapup},
     {"pause", "pause meetings and reminders until a date", "pause until <date>",
      "pause until 2027-01-04", "Meetings in the window are skipped; no reminders go out.",
-     nullptr},
-    {"resume", "end a pause early", "resume", "resume", "", nullptr},
+     handle_pause},
+    {"resume", "end a pause early", "resume", "resume", "", handle_resume},
     {"snooze", "postpone one reminder", "snooze <reminder-id> <duration>", "snooze 12 2h", "",
-     nullptr},
+     handle_snooze},
     {"export", "the pair's record as Markdown", "export", "export",
      "Contains only what you may see.", nullptr},
     {"calendar", "the recurring meeting as an iCalendar event", "calendar", "calendar", "",

@@ -56,6 +56,7 @@ Outcome handle_wrapup(Context& ctx, Args& args) {
     const Pair& pair = access->pair;
     Document post = summary(ctx, pair);
     ctx.store.pairs.close(pair.id, PairStatus::graduated, std::string("graduated"), ctx.now);
+    ctx.store.reminders.drop_for_pair(pair.id, "the pair graduated", ctx.now);
     Reply reply;
     reply.answer.paragraph("Closed the pair as graduated; the summary is in your pair's space.");
     reply.posts.push_back(Post{pair.id, std::nullopt, "pair.graduated", std::move(post), {}});

@@ -165,6 +165,66 @@ CREATE TABLE feedback (
 );
 CREATE INDEX feedback_to ON feedback (to_id, created_at);
 )sql"},
+    {3, "schedules, meetings, pauses and reminders", R"sql(
+-- A pair's recurring rule: wall-clock time in an IANA zone, so 15:00 stays 15:00 across DST.
+CREATE TABLE schedules (
+    pair_id          INTEGER PRIMARY KEY REFERENCES pairs (id),
+    rule             TEXT    NOT NULL CHECK (rule IN ('weekly', 'biweekly', 'monthly')),
+    weekday          INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+    nth              INTEGER CHECK (nth IN (-1, 1, 2, 3, 4)),
+    local_minutes    INTEGER NOT NULL CHECK (local_minutes BETWEEN 0 AND 1439),
+    duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),
+    zone             TEXT    NOT NULL,
+    anchor_day       INTEGER NOT NULL,
+    set_by           INTEGER NOT NULL REFERENCES people (id),
+    set_at           INTEGER NOT NULL
+);
+
+CREATE TABLE meetings (
+    id               INTEGER PRIMARY KEY,
+    pair_id          INTEGER NOT NULL REFERENCES pairs (id),
+    number           INTEGER NOT NULL,
+    starts_at        INTEGER NOT NULL,
+    duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),
+    origin           TEXT    NOT NULL CHECK (origin IN ('schedule', 'one-off')),
+    status           TEXT    NOT NULL DEFAULT 'planned'
+                     CHECK (status IN ('planned', 'open', 'held', 'skipped', 'cancelled')),
+    opened_at        INTEGER,
+    closed_at        INTEGER,
+    closed_by        TEXT CHECK (closed_by IN ('hand', 'auto')),
+    reason           TEXT,
+    UNIQUE (pair_id, number)
+);
+CREATE INDEX meetings_by_pair ON meetings (pair_id, starts_at);
+
+-- Vacations: no meetings are planned and no reminders go out until this local day.
+CREATE TABLE pauses (
+    pair_id   INTEGER PRIMARY KEY REFERENCES pairs (id),
+    until_day INTEGER NOT NULL,
+    zone      TEXT    NOT NULL,
+    set_by    INTEGER NOT NULL REFERENCES people (id)
+);
+
+-- Every automatic reminder, fired once: its message is queued in the outbox in the same
+-- transaction that marks it sent.
+CREATE TABLE reminders (
+    id         INTEGER PRIMARY KEY,
+    pair_id    INTEGER NOT NULL REFERENCES pairs (id),
+    number     INTEGER NOT NULL,
+    kind       TEXT    NOT NULL,
+    meeting_id INTEGER REFERENCES meetings (id),
+    subject_id INTEGER,
+    person_id  INTEGER REFERENCES people (id),
+    due_at     INTEGER NOT NULL,
+    nudge      INTEGER NOT NULL DEFAULT 0,
+    state      TEXT    NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'dropped')),
+    settled_at INTEGER,
+    note       TEXT,
+    UNIQUE (pair_id, number)
+);
+CREATE INDEX reminders_due ON reminders (due_at) WHERE state = 'pending';
+CREATE INDEX reminders_by_meeting ON reminders (meeting_id) WHERE state = 'pending';
+)sql"},
 };
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }

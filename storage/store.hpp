@@ -13,6 +13,8 @@
 #include "storage/outbox.hpp"
 #include "storage/pairs.hpp"
 #include "storage/people.hpp"
+#include "storage/reminders.hpp"
+#include "storage/schedule.hpp"
 
 namespace mentorbot {
 
@@ -27,7 +29,10 @@ struct Store {
           checkins(db),
           actions(db),
           notes(db),
-          feedback(db) {}
+          feedback(db),
+          schedules(db),
+          meetings(db),
+          reminders(db) {}
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
@@ -41,6 +46,9 @@ struct Store {
     ActionItems actions;
     Notes notes;
     FeedbackLog feedback;
+    Schedules schedules;
+    Meetings meetings;
+    Reminders reminders;
 };
 
 }  // namespace mentorbot
