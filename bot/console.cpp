@@ -205,8 +205,14 @@ void ConsoleSession::deliver_due() {
         if (batch.empty()) return;
         for (const Addressed& m : batch) {
             std::string where;
-            if (m.pair) where = "space " + space_of(*m.pair);
-            else where = "dm " + m.person->platform_user;
+            if (m.pair) {
+                where = "space " + space_of(*m.pair);
+            } else {
+                where = "dm " + m.person->platform_user;
+                // A direct message also shows the recipient's own clock when it differs.
+                const auto* theirs = m.person->time_zone ? find_zone(*m.person->time_zone) : nullptr;
+                if (theirs && theirs != zone_) where += " at " + format_time(clock_.now(), theirs);
+            }
             say(where, render_plain(m.body), m.row.late);
             store_.outbox.mark_sent(m.row.id, clock_.now(), where);
         }

@@ -9,7 +9,7 @@
 namespace mentorbot {
 namespace {
 
-bool within(Instant t, Instant since, Instant until) { return t > since && t <= until; }
+bool within(Instant t, Instant since, Instant until) { return t >= since && t <= until; }
 
 }  // namespace
 
@@ -92,7 +92,9 @@ Document meeting_recap(Context& ctx, const Pair& pair, const Meeting& m, Instant
 
 Document close_meeting(Context& ctx, const Pair& pair, const Meeting& meeting, bool by_hand) {
     const Instant since = current_period_start(ctx, pair);
-    ctx.store.meetings.close(meeting.id, MeetingStatus::held, ctx.now, by_hand, std::nullopt);
+    // Closed automatically, a meeting is taken to have run its planned length.
+    const Instant closed_at = by_hand ? ctx.now : std::min(ctx.now, std::max(meeting.ends_at(), meeting.opened_at.value_or(meeting.starts_at)));
+    ctx.store.meetings.close(meeting.id, MeetingStatus::held, closed_at, by_hand, std::nullopt);
     forget_reminders(ctx.store, meeting, "the meeting was closed", ctx.now);
     plan_next_meeting(ctx.store, pair, std::max(ctx.now, meeting.starts_at), ctx.now);
     remind_of_drift(ctx.store, pair, ctx.now, ctx.now);

@@ -25,5 +25,7 @@ Outcome handle_meeting(Context& ctx, Args& args);
 Outcome handle_pause(Context& ctx, Args& args);
 Outcome handle_resume(Context& ctx, Args& args);
 Outcome handle_snooze(Context& ctx, Args& args);
+Outcome handle_health(Context& ctx, Args& args);
+Outcome handle_program(Context& ctx, Args& args);
 
 }  // namespace mentorbot

@@ -89,7 +89,7 @@ constexpr Verb kVerbs[] = {
     {"health", "how the relationship is doing", "health", "health",
      "Meetings held vs planned, skips, check-ins, actions and goals over the last 90 days, "
      "with plain-language flags.",
-     nullptr},
+     handle_health},
     {"retro", "answer the periodic retrospective", "retro [helped: …] [slowed: …] [change: …]",
      "retro helped: clear agenda slowed: moved meetings change: meet earlier in the day", "",
      nullptr},
@@ -120,7 +120,7 @@ constexpr Verb kVerbs[] = {
      "IANA zones such as America/New_York or Asia/Kolkata.",
      handle_tz},
     {"program", "coordinators: every pair with its health flags", "program", "program",
-     "Numbers only, never the content of check-ins, notes, feedback or goals.", nullptr},
+     "Numbers only, never the content of check-ins, notes, feedback or goals.", handle_program},
 };
 
 }  // namespace
