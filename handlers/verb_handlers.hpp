@@ -27,5 +27,8 @@ Outcome handle_resume(Context& ctx, Args& args);
 Outcome handle_snooze(Context& ctx, Args& args);
 Outcome handle_health(Context& ctx, Args& args);
 Outcome handle_program(Context& ctx, Args& args);
+Outcome handle_retro(Context& ctx, Args& args);
+Outcome handle_calendar(Context& ctx, Args& args);
+Outcome handle_export(Context& ctx, Args& args);
 
 }  // namespace mentorbot

@@ -92,7 +92,7 @@ constexpr Verb kVerbs[] = {
      handle_health},
     {"retro", "answer the periodic retrospective", "retro [helped: …] [slowed: …] [change: …]",
      "retro helped: clear agenda slowed: moved meetings change: meet earlier in the day", "",
-     nullptr},
+     handle_retro},
     {"unstuck", "the guide for when progress stalls", "unstuck", "unstuck",
      "Posts the stuck diagnosis (clarity, capability, confidence, context, commitment) and the "
      "steps to get back on track, in the pair's space.",
@@ -112,9 +112,9 @@ constexpr Verb kVerbs[] = {
     {"snooze", "postpone one reminder", "snooze <reminder-id> <duration>", "snooze 12 2h", "",
      handle_snooze},
     {"export", "the pair's record as Markdown", "export", "export",
-     "Contains only what you may see.", nullptr},
+     "Contains only what you may see.", handle_export},
     {"calendar", "the recurring meeting as an iCalendar event", "calendar", "calendar", "",
-     nullptr},
+     handle_calendar},
     {"tz", "show or set your time zone", "tz [<Area/City>]", "tz Europe/Berlin",
      "Times you type are read in this zone and times the bot shows you are in it. Names are "
      "IANA zones such as America/New_York or Asia/Kolkata.",

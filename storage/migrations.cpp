@@ -223,6 +223,18 @@ CREATE TABLE reminders (
     UNIQUE (pair_id, number)
 );
 CREATE INDEX reminders_due ON reminders (due_at) WHERE state = 'pending';
+
+-- Answers to the periodic retrospective.
+CREATE TABLE retros (
+    id         INTEGER PRIMARY KEY,
+    pair_id    INTEGER NOT NULL REFERENCES pairs (id),
+    author_id  INTEGER NOT NULL REFERENCES people (id),
+    helped     TEXT,
+    slowed     TEXT,
+    change     TEXT,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX retros_by_pair ON retros (pair_id, created_at);
 CREATE INDEX reminders_by_meeting ON reminders (meeting_id) WHERE state = 'pending';
 )sql"},
 };

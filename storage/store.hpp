@@ -14,6 +14,7 @@
 #include "storage/pairs.hpp"
 #include "storage/people.hpp"
 #include "storage/reminders.hpp"
+#include "storage/retros.hpp"
 #include "storage/schedule.hpp"
 
 namespace mentorbot {
@@ -32,7 +33,8 @@ struct Store {
           feedback(db),
           schedules(db),
           meetings(db),
-          reminders(db) {}
+          reminders(db),
+          retros(db) {}
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
@@ -49,6 +51,7 @@ struct Store {
     Schedules schedules;
     Meetings meetings;
     Reminders reminders;
+    Retros retros;
 };
 
 }  // namespace mentorbot

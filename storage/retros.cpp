@@ -1,0 +1,42 @@
+// storage/retros: the pair's answers to the periodic retrospective.
+#include "storage/retros.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace mentorbot {
+
+void Retros::record(const RetroAnswer& a) {
+    SQLite::Statement q(db_.sql(),
+                        "INSERT INTO retros (pair_id, author_id, helped, slowed, change, created_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?)");
+    q.bind(1, a.pair.value);
+    q.bind(2, a.author.value);
+    int i = 3;
+    for (const auto* v : {&a.helped, &a.slowed, &a.change}) {
+        if (*v) q.bind(i, **v); else q.bind(i);
+        ++i;
+    }
+    q.bind(6, static_cast<std::int64_t>(a.at.time_since_epoch().count()));
+    q.exec();
+}
+
+std::vector<RetroAnswer> Retros::of_pair(PairId pair) {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT author_id, helped, slowed, change, created_at FROM retros "
+                        "WHERE pair_id = ? ORDER BY created_at, id");
+    q.bind(1, pair.value);
+    std::vector<RetroAnswer> out;
+    while (q.executeStep()) {
+        RetroAnswer a;
+        a.pair = pair;
+        a.author = PersonId{q.getColumn(0).getInt64()};
+        if (!q.getColumn(1).isNull()) a.helped = q.getColumn(1).getString();
+        if (!q.getColumn(2).isNull()) a.slowed = q.getColumn(2).getString();
+        if (!q.getColumn(3).isNull()) a.change = q.getColumn(3).getString();
+        a.at = Instant{std::chrono::seconds{q.getColumn(4).getInt64()}};
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+}  // namespace mentorbot
