@@ -82,6 +82,16 @@ const Row kRows[] = {
     {"dana", "unstuck {pair}", refused, nullptr},
     {"dana", "graduate {pair}", refused, nullptr},
     {"dana", "wrapup {pair}", refused, nullptr},
+    // Meetings, reminders, health and records.
+    {"dana", "schedule {pair}", numbers, nullptr},
+    {"dana", "schedule weekly tue 15:00 {pair}", refused, nullptr},
+    {"dana", "meeting at tomorrow 15:00 {pair}", refused, nullptr},
+    {"dana", "meeting start {pair}", refused, nullptr},
+    {"dana", "pause until in 2 weeks {pair}", refused, nullptr},
+    {"dana", "snooze 1 1h {pair}", refused, nullptr},
+    {"dana", "health {pair}", numbers, nullptr},
+    {"dana", "retro helped: more {pair}", refused, nullptr},
+    {"dana", "export {pair}", if_shared, "SECRET-NOTE"},
 };
 
 std::string with_pair(std::string text, const std::string& clause) {
