@@ -67,15 +67,6 @@ Dispatched dispatch(const Command& command, Store& store, const Settings& settin
     Context ctx{command, store, settings, now, caller,
                 settings.is_coordinator(command.platform, command.user)};
 
-    if (!verb->handle) {
-        Document soon;
-        soon.paragraph(Line{code(std::string(prefix) + " " + std::string(verb->name)),
-                            text(" is not available in this version of mentorbot yet.")});
-        soon.paragraph(Line{text("What it will do: "), text(std::string(verb->summary)), text(".")});
-        tx.commit();
-        return Dispatched{std::move(soon), true, 0};
-    }
-
     Outcome outcome = verb->handle(ctx, args);
     if (!outcome) {
         const UserError& e = outcome.error();

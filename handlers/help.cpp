@@ -27,7 +27,6 @@ Outcome handle_help(Context& ctx, Args& args) {
         d.paragraph("Usage:").bullets(std::move(forms));
         if (!verb->details.empty()) d.paragraph(std::string(verb->details));
         d.paragraph(Line{text("Example: "), code(p + " " + std::string(verb->example))});
-        if (!verb->handle) d.paragraph("(Not available in this version yet.)");
         return Reply{std::move(d), {}};
     }
 
@@ -37,7 +36,6 @@ Outcome handle_help(Context& ctx, Args& args) {
     std::vector<Line> items;
     for (const Verb& v : verbs()) {
         Line line{code(std::string(v.name)), text(" — " + std::string(v.summary))};
-        if (!v.handle) line.push_back(emphasis(" (coming soon)"));
         items.push_back(std::move(line));
     }
     d.bullets(std::move(items));

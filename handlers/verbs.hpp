@@ -19,7 +19,7 @@ struct Verb {
     std::string_view usage;    // one form per line, without the command prefix
     std::string_view example;  // without the command prefix
     std::string_view details;  // more help: inputs, limits, who may use it
-    Handler handle;            // nullptr: not built yet; the verb answers that it is coming
+    Handler handle;
 };
 
 std::span<const Verb> verbs();

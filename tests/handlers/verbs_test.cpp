@@ -77,3 +77,10 @@ TEST_CASE("Over-long commands and control characters are refused with a reason a
     CHECK_THAT(c.text, Catch::Contains("control character"));
     CHECK_FALSE(h.store.people.find(Platform::console, "dana"));
 }
+
+TEST_CASE("Every verb in the table has a handler") {
+    for (const Verb& v : verbs()) {
+        INFO(v.name);
+        CHECK(v.handle != nullptr);
+    }
+}
