@@ -4,11 +4,11 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "storage/columns.hpp"
+
 namespace mentorbot {
 namespace {
 
-std::int64_t seconds(Instant t) { return t.time_since_epoch().count(); }
-Instant instant(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
 
 constexpr const char* kPending = "sent_at IS NULL AND dropped_reason IS NULL";
 
@@ -23,8 +23,8 @@ OutboxId Outbox::enqueue(const QueuedMessage& m, Instant now) {
     if (m.person) q.bind(3, m.person->value); else q.bind(3);
     q.bind(4, m.kind);
     q.bind(5, m.body);
-    q.bind(6, seconds(now));
-    q.bind(7, seconds(m.due_at));
+    q.bind(6, columns::seconds(now));
+    q.bind(7, columns::seconds(m.due_at));
     q.bind(8, m.late ? 1 : 0);
     q.exec();
     return OutboxId{db_.sql().getLastInsertRowid()};
@@ -38,8 +38,8 @@ std::vector<QueuedMessage> Outbox::due(Platform platform, Instant now, int limit
                             " AND due_at <= ? AND COALESCE(next_attempt_at, 0) <= ? "
                             "ORDER BY due_at, id LIMIT ?");
     q.bind(1, std::string(to_string(platform)));
-    q.bind(2, seconds(now));
-    q.bind(3, seconds(now));
+    q.bind(2, columns::seconds(now));
+    q.bind(3, columns::seconds(now));
     q.bind(4, limit);
     std::vector<QueuedMessage> out;
     while (q.executeStep()) {
@@ -50,7 +50,7 @@ std::vector<QueuedMessage> Outbox::due(Platform platform, Instant now, int limit
         if (!q.getColumn(2).isNull()) m.person = PersonId{q.getColumn(2).getInt64()};
         m.kind = q.getColumn(3).getString();
         m.body = q.getColumn(4).getString();
-        m.due_at = instant(q.getColumn(5).getInt64());
+        m.due_at = columns::instant(q.getColumn(5));
         m.late = q.getColumn(6).getInt() != 0;
         m.attempts = q.getColumn(7).getInt();
         out.push_back(std::move(m));
@@ -65,7 +65,7 @@ std::optional<Instant> Outbox::next_due(Platform platform) {
                             kPending);
     q.bind(1, std::string(to_string(platform)));
     if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
-    return instant(q.getColumn(0).getInt64());
+    return columns::instant(q.getColumn(0));
 }
 
 std::size_t Outbox::pending_count(Platform platform) {
@@ -80,7 +80,7 @@ void Outbox::mark_sent(OutboxId id, Instant now, const std::string& platform_ref
     SQLite::Statement q(db_.sql(),
                         "UPDATE outbox SET sent_at = ?, platform_ref = ?, attempts = attempts + 1 "
                         "WHERE id = ?");
-    q.bind(1, seconds(now));
+    q.bind(1, columns::seconds(now));
     q.bind(2, platform_ref);
     q.bind(3, id.value);
     q.exec();
@@ -89,14 +89,14 @@ void Outbox::mark_sent(OutboxId id, Instant now, const std::string& platform_ref
 void Outbox::retry_later(OutboxId id, Instant when) {
     SQLite::Statement q(db_.sql(),
                         "UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?");
-    q.bind(1, seconds(when));
+    q.bind(1, columns::seconds(when));
     q.bind(2, id.value);
     q.exec();
 }
 
 void Outbox::hold_until(OutboxId id, Instant when) {
     SQLite::Statement q(db_.sql(), "UPDATE outbox SET next_attempt_at = ? WHERE id = ?");
-    q.bind(1, seconds(when));
+    q.bind(1, columns::seconds(when));
     q.bind(2, id.value);
     q.exec();
 }
@@ -106,7 +106,7 @@ void Outbox::drop(OutboxId id, const std::string& reason, Instant now) {
                         "UPDATE outbox SET dropped_reason = ?, sent_at = NULL, next_attempt_at = ? "
                         "WHERE id = ?");
     q.bind(1, reason);
-    q.bind(2, seconds(now));
+    q.bind(2, columns::seconds(now));
     q.bind(3, id.value);
     q.exec();
 }

@@ -3,6 +3,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "storage/columns.hpp"
+
 namespace mentorbot {
 namespace {
 
@@ -10,8 +12,6 @@ constexpr const char* kSelect =
     "SELECT id, platform, mentor_id, mentee_id, status, space, origin, created_by, created_at, "
     "ended_at, end_reason FROM pairs ";
 
-std::int64_t seconds(Instant t) { return t.time_since_epoch().count(); }
-Instant instant(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
 
 Pair read_pair(SQLite::Statement& q) {
     Pair p;
@@ -20,12 +20,12 @@ Pair read_pair(SQLite::Statement& q) {
     p.mentor = PersonId{q.getColumn(2).getInt64()};
     p.mentee = PersonId{q.getColumn(3).getInt64()};
     p.status = pair_status_from_string(q.getColumn(4).getString());
-    if (!q.getColumn(5).isNull()) p.space = q.getColumn(5).getString();
-    if (!q.getColumn(6).isNull()) p.origin = q.getColumn(6).getString();
+    p.space = columns::maybe_text(q.getColumn(5));
+    p.origin = columns::maybe_text(q.getColumn(6));
     p.created_by = PersonId{q.getColumn(7).getInt64()};
-    p.created_at = instant(q.getColumn(8).getInt64());
-    if (!q.getColumn(9).isNull()) p.ended_at = instant(q.getColumn(9).getInt64());
-    if (!q.getColumn(10).isNull()) p.end_reason = q.getColumn(10).getString();
+    p.created_at = columns::instant(q.getColumn(8));
+    p.ended_at = columns::maybe_instant(q.getColumn(9));
+    p.end_reason = columns::maybe_text(q.getColumn(10));
     return p;
 }
 
@@ -39,9 +39,9 @@ Pair Pairs::create(Platform platform, PersonId mentor, PersonId mentee, PersonId
     q.bind(1, std::string(to_string(platform)));
     q.bind(2, mentor.value);
     q.bind(3, mentee.value);
-    if (origin) q.bind(4, *origin); else q.bind(4);
+    columns::bind(q, 4, origin);
     q.bind(5, created_by.value);
-    q.bind(6, seconds(now));
+    q.bind(6, columns::seconds(now));
     q.exec();
     return *find(PairId{db_.sql().getLastInsertRowid()});
 }
@@ -90,8 +90,8 @@ void Pairs::close(PairId id, PairStatus status, const std::optional<std::string>
     SQLite::Statement q(db_.sql(),
                         "UPDATE pairs SET status = ?, ended_at = ?, end_reason = ? WHERE id = ?");
     q.bind(1, std::string(to_string(status)));
-    q.bind(2, seconds(now));
-    if (reason) q.bind(3, *reason); else q.bind(3);
+    q.bind(2, columns::seconds(now));
+    columns::bind(q, 3, reason);
     q.bind(4, id.value);
     q.exec();
 }

@@ -3,6 +3,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "storage/columns.hpp"
+
 namespace mentorbot {
 namespace {
 
@@ -15,8 +17,8 @@ Person read_person(SQLite::Statement& q) {
     p.platform = platform_from_string(q.getColumn(1).getString()).value_or(Platform::console);
     p.platform_user = q.getColumn(2).getString();
     p.display_name = q.getColumn(3).getString();
-    if (!q.getColumn(4).isNull()) p.time_zone = q.getColumn(4).getString();
-    p.created_at = Instant{std::chrono::seconds{q.getColumn(5).getInt64()}};
+    p.time_zone = columns::maybe_text(q.getColumn(4));
+    p.created_at = columns::instant(q.getColumn(5));
     return p;
 }
 
@@ -52,7 +54,7 @@ Person People::find_or_create(Platform platform, const std::string& platform_use
     q.bind(1, std::string(to_string(platform)));
     q.bind(2, platform_user);
     q.bind(3, display_name.empty() ? platform_user : display_name);
-    q.bind(4, static_cast<std::int64_t>(now.time_since_epoch().count()));
+    q.bind(4, columns::seconds(now));
     q.exec();
     return *find(PersonId{db_.sql().getLastInsertRowid()});
 }

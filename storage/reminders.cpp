@@ -3,11 +3,11 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "storage/columns.hpp"
+
 namespace mentorbot {
 namespace {
 
-std::int64_t seconds(Instant t) { return t.time_since_epoch().count(); }
-Instant instant(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
 
 constexpr const char* kColumns =
     "SELECT id, pair_id, number, kind, meeting_id, subject_id, person_id, due_at, nudge "
@@ -22,7 +22,7 @@ Reminder read_reminder(SQLite::Statement& q) {
     if (!q.getColumn(4).isNull()) r.meeting = MeetingId{q.getColumn(4).getInt64()};
     if (!q.getColumn(5).isNull()) r.subject = q.getColumn(5).getInt64();
     if (!q.getColumn(6).isNull()) r.person = PersonId{q.getColumn(6).getInt64()};
-    r.due_at = instant(q.getColumn(7).getInt64());
+    r.due_at = columns::instant(q.getColumn(7));
     r.nudge = q.getColumn(8).getInt();
     return r;
 }
@@ -32,8 +32,8 @@ void settle(Database& db, const std::string& where, const std::vector<std::int64
     SQLite::Statement q(db.sql(), std::string("UPDATE reminders SET state = ?, settled_at = ?, "
                                               "note = ? WHERE state = 'pending' AND ") + where);
     q.bind(1, state);
-    q.bind(2, seconds(now));
-    if (note) q.bind(3, *note); else q.bind(3);
+    q.bind(2, columns::seconds(now));
+    columns::bind(q, 3, note);
     int i = 4;
     for (auto a : args) q.bind(i++, a);
     q.exec();
@@ -52,7 +52,7 @@ Reminder Reminders::add(const Reminder& r) {
     if (r.meeting) q.bind(4, r.meeting->value); else q.bind(4);
     if (r.subject) q.bind(5, *r.subject); else q.bind(5);
     if (r.person) q.bind(6, r.person->value); else q.bind(6);
-    q.bind(7, seconds(r.due_at));
+    q.bind(7, columns::seconds(r.due_at));
     q.bind(8, r.nudge);
     q.exec();
     return query("WHERE id = ?", {db_.sql().getLastInsertRowid()}).front();
@@ -60,13 +60,13 @@ Reminder Reminders::add(const Reminder& r) {
 
 std::vector<Reminder> Reminders::due(Instant now, int limit) {
     return query("WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?",
-                 {seconds(now), limit});
+                 {columns::seconds(now), limit});
 }
 
 std::optional<Instant> Reminders::next_due() {
     SQLite::Statement q(db_.sql(), "SELECT MIN(due_at) FROM reminders WHERE state = 'pending'");
     if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
-    return instant(q.getColumn(0).getInt64());
+    return columns::instant(q.getColumn(0));
 }
 
 std::size_t Reminders::pending_count() {
@@ -107,7 +107,7 @@ void Reminders::drop_kind(PairId pair, const std::string& kind, std::optional<st
                         "UPDATE reminders SET state = 'dropped', settled_at = ?, note = ? WHERE "
                         "state = 'pending' AND pair_id = ? AND kind = ? AND (? IS NULL OR "
                         "subject_id = ?)");
-    q.bind(1, seconds(now));
+    q.bind(1, columns::seconds(now));
     q.bind(2, reason);
     q.bind(3, pair.value);
     q.bind(4, kind);
@@ -123,7 +123,7 @@ void Reminders::drop_kind(PairId pair, const std::string& kind, std::optional<st
 
 void Reminders::postpone(ReminderId id, Instant due_at) {
     SQLite::Statement q(db_.sql(), "UPDATE reminders SET due_at = ? WHERE id = ? AND state = 'pending'");
-    q.bind(1, seconds(due_at));
+    q.bind(1, columns::seconds(due_at));
     q.bind(2, id.value);
     q.exec();
 }

@@ -3,6 +3,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "storage/columns.hpp"
+
 namespace mentorbot {
 
 void Retros::record(const RetroAnswer& a) {
@@ -16,7 +18,7 @@ void Retros::record(const RetroAnswer& a) {
         if (*v) q.bind(i, **v); else q.bind(i);
         ++i;
     }
-    q.bind(6, static_cast<std::int64_t>(a.at.time_since_epoch().count()));
+    q.bind(6, columns::seconds(a.at));
     q.exec();
 }
 
@@ -30,10 +32,10 @@ std::vector<RetroAnswer> Retros::of_pair(PairId pair) {
         RetroAnswer a;
         a.pair = pair;
         a.author = PersonId{q.getColumn(0).getInt64()};
-        if (!q.getColumn(1).isNull()) a.helped = q.getColumn(1).getString();
-        if (!q.getColumn(2).isNull()) a.slowed = q.getColumn(2).getString();
-        if (!q.getColumn(3).isNull()) a.change = q.getColumn(3).getString();
-        a.at = Instant{std::chrono::seconds{q.getColumn(4).getInt64()}};
+        a.helped = columns::maybe_text(q.getColumn(1));
+        a.slowed = columns::maybe_text(q.getColumn(2));
+        a.change = columns::maybe_text(q.getColumn(3));
+        a.at = columns::instant(q.getColumn(4));
         out.push_back(std::move(a));
     }
     return out;

@@ -3,11 +3,11 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "storage/columns.hpp"
+
 namespace mentorbot {
 namespace {
 
-std::int64_t seconds(Instant t) { return t.time_since_epoch().count(); }
-Instant instant(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
 
 constexpr const char* kRules[] = {"weekly", "biweekly", "monthly"};
 constexpr const char* kStatuses[] = {"planned", "open", "held", "skipped", "cancelled"};
@@ -21,16 +21,16 @@ Meeting read_meeting(SQLite::Statement& q) {
     m.id = MeetingId{q.getColumn(0).getInt64()};
     m.pair = PairId{q.getColumn(1).getInt64()};
     m.number = q.getColumn(2).getInt();
-    m.starts_at = instant(q.getColumn(3).getInt64());
+    m.starts_at = columns::instant(q.getColumn(3));
     m.duration_minutes = q.getColumn(4).getInt();
     m.from_schedule = q.getColumn(5).getString() == "schedule";
     const std::string status = q.getColumn(6).getString();
     for (int i = 0; i < 5; ++i)
         if (status == kStatuses[i]) m.status = static_cast<MeetingStatus>(i);
-    if (!q.getColumn(7).isNull()) m.opened_at = instant(q.getColumn(7).getInt64());
-    if (!q.getColumn(8).isNull()) m.closed_at = instant(q.getColumn(8).getInt64());
+    m.opened_at = columns::maybe_instant(q.getColumn(7));
+    m.closed_at = columns::maybe_instant(q.getColumn(8));
     m.closed_by_hand = !q.getColumn(9).isNull() && q.getColumn(9).getString() == "hand";
-    if (!q.getColumn(10).isNull()) m.reason = q.getColumn(10).getString();
+    m.reason = columns::maybe_text(q.getColumn(10));
     return m;
 }
 
@@ -56,7 +56,7 @@ std::optional<ScheduleRule> Schedules::find(PairId pair) {
     r.zone = q.getColumn(5).getString();
     r.anchor_day = q.getColumn(6).getInt64();
     r.set_by = PersonId{q.getColumn(7).getInt64()};
-    r.set_at = instant(q.getColumn(8).getInt64());
+    r.set_at = columns::instant(q.getColumn(8));
     return r;
 }
 
@@ -74,7 +74,7 @@ void Schedules::save(const ScheduleRule& r) {
     q.bind(7, r.zone);
     q.bind(8, r.anchor_day);
     q.bind(9, r.set_by.value);
-    q.bind(10, seconds(r.set_at));
+    q.bind(10, columns::seconds(r.set_at));
     q.exec();
 }
 
@@ -115,7 +115,7 @@ Meeting Meetings::add(PairId pair, Instant starts_at, int duration_minutes, bool
                         "WHERE pair_id = ?), ?, ?, ?)");
     q.bind(1, pair.value);
     q.bind(2, pair.value);
-    q.bind(3, seconds(starts_at));
+    q.bind(3, columns::seconds(starts_at));
     q.bind(4, duration_minutes);
     q.bind(5, from_schedule ? "schedule" : "one-off");
     q.exec();
@@ -151,7 +151,7 @@ std::optional<Meeting> Meetings::last_closed(PairId pair) {
 
 std::vector<Meeting> Meetings::since(PairId pair, Instant from) {
     return query("WHERE pair_id = ? AND starts_at >= ? ORDER BY starts_at, id", pair.value,
-                 seconds(from));
+                 columns::seconds(from));
 }
 
 std::vector<Meeting> Meetings::planned_from_schedule(PairId pair) {
@@ -162,7 +162,7 @@ std::vector<Meeting> Meetings::planned_from_schedule(PairId pair) {
 void Meetings::open(MeetingId id, Instant at) {
     SQLite::Statement q(db_.sql(),
                         "UPDATE meetings SET status = 'open', opened_at = ? WHERE id = ?");
-    q.bind(1, seconds(at));
+    q.bind(1, columns::seconds(at));
     q.bind(2, id.value);
     q.exec();
 }
@@ -173,16 +173,16 @@ void Meetings::close(MeetingId id, MeetingStatus status, Instant at, bool by_han
                         "UPDATE meetings SET status = ?, closed_at = ?, closed_by = ?, reason = ? "
                         "WHERE id = ?");
     q.bind(1, kStatuses[static_cast<int>(status)]);
-    q.bind(2, seconds(at));
+    q.bind(2, columns::seconds(at));
     q.bind(3, by_hand ? "hand" : "auto");
-    if (reason) q.bind(4, *reason); else q.bind(4);
+    columns::bind(q, 4, reason);
     q.bind(5, id.value);
     q.exec();
 }
 
 void Meetings::move(MeetingId id, Instant starts_at) {
     SQLite::Statement q(db_.sql(), "UPDATE meetings SET starts_at = ? WHERE id = ?");
-    q.bind(1, seconds(starts_at));
+    q.bind(1, columns::seconds(starts_at));
     q.bind(2, id.value);
     q.exec();
 }

@@ -67,6 +67,22 @@ struct LoopbackServer {
     }
 };
 
+// Runs one GET to completion and returns the network error it ended with ("" when none).
+std::string error_of_get(asio::io_context& io, HttpClient& client) {
+    std::string error;
+    asio::co_spawn(io, [&]() -> asio::awaitable<void> {
+        try {
+            HttpRequest plain_get;  // named: g++ 12 mis-copies temporaries passed in a co_await
+            co_await client.request(plain_get);
+        } catch (const NetworkError& e) {
+            error = e.what();
+        }
+        io.stop();
+    }, asio::detached);
+    io.run();
+    return error;
+}
+
 }  // namespace
 
 TEST_CASE("Requests reuse one verified keep-alive connection and carry the bearer token") {
@@ -99,17 +115,7 @@ TEST_CASE("A server whose certificate no trusted CA signed is refused") {
     LoopbackServer server(io, testing::TestCa::untrusted_certificate());
     auto tls = make_tls_client_context();
     HttpClient client(io.get_executor(), tls, *parse_endpoint(server.url()));
-    std::string error;
-    asio::co_spawn(io, [&]() -> asio::awaitable<void> {
-        try {
-            HttpRequest plain_get;  // named: g++ 12 mis-copies temporaries passed in a co_await
-            co_await client.request(plain_get);
-        } catch (const NetworkError& e) {
-            error = e.what();
-        }
-        io.stop();
-    }, asio::detached);
-    io.run();
+    const std::string error = error_of_get(io, client);
     CHECK_THAT(error, Catch::Contains("TLS") && Catch::Contains("certificate verify failed"));
 }
 
@@ -120,17 +126,7 @@ TEST_CASE("A server that never answers is given up on after the timeout") {
     server.silent = true;
     auto tls = make_tls_client_context();
     HttpClient client(io.get_executor(), tls, *parse_endpoint(server.url()), std::chrono::milliseconds{200});
-    std::string error;
-    asio::co_spawn(io, [&]() -> asio::awaitable<void> {
-        try {
-            HttpRequest plain_get;  // named: g++ 12 mis-copies temporaries passed in a co_await
-            co_await client.request(plain_get);
-        } catch (const NetworkError& e) {
-            error = e.what();
-        }
-        io.stop();
-    }, asio::detached);
-    io.run();
+    const std::string error = error_of_get(io, client);
     CHECK_THAT(error, Catch::Contains("timed out") || Catch::Contains("timeout"));
 }
 

@@ -103,10 +103,6 @@ TEST_CASE("A crash in the middle loses no reminder and sends none twice") {
                        ("mentorbot-crash-" + std::to_string(::getpid()) + ".db")).string();
     std::filesystem::remove(path);
     {
-        testing::Harness h;  // set up on a file instead of memory
-        (void)h;
-    }
-    {
         Store store(path);
         Settings settings;
         Command c;
