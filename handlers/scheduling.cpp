@@ -115,13 +115,11 @@ Outcome set_schedule(Context& ctx, const PairAccess& access, Args& args, Recurre
     rule.zone = ctx.zone()->name();
     rule.set_by = ctx.caller.id;
     rule.set_at = ctx.now;
-    // Biweekly meetings count their weeks from the first one.
-    rule.anchor_day = 0;
-    rule.rule = Recurrence::weekly;
-    rule.weekday = static_cast<int>(weekday->c_encoding());
-    if (auto first = next_occurrence(rule, ctx.now))
+    // Biweekly meetings count their weeks from the first such weekday.
+    ScheduleRule every_week = rule;
+    every_week.rule = Recurrence::weekly;
+    if (auto first = next_occurrence(every_week, ctx.now))
         rule.anchor_day = local_day(*first, ctx.zone()).time_since_epoch().count();
-    rule.rule = kind;
     ctx.store.schedules.save(rule);
     const auto next = replan_schedule(ctx.store, access.pair, ctx.now);
     remind_of_drift(ctx.store, access.pair, ctx.now, ctx.now);
