@@ -44,18 +44,24 @@ void fill(const std::string& path, int pairs, int per_pair, int same_minute) {
     Database::Transaction tx(store.db);
     int burst_left = same_minute;
     for (int p = 0; p < pairs; ++p) {
-        const Person mentor = store.people.find_or_create(Platform::slack, "UM" + std::to_string(p), "mentor" + std::to_string(p), kNow);
-        const Person mentee = store.people.find_or_create(Platform::slack, "UE" + std::to_string(p), "mentee" + std::to_string(p), kNow);
-        const Pair pair = store.pairs.create(Platform::slack, mentor.id, mentee.id, mentor.id, std::nullopt, kNow);
+        const Person mentor = store.people.find_or_create(Platform::slack, "UM" + std::to_string(p),
+                                                          "mentor" + std::to_string(p), kNow);
+        const Person mentee = store.people.find_or_create(Platform::slack, "UE" + std::to_string(p),
+                                                          "mentee" + std::to_string(p), kNow);
+        const Pair pair = store.pairs.create(Platform::slack, mentor.id, mentee.id, mentor.id,
+                                             std::nullopt, kNow);
         for (int r = 0; r < per_pair; ++r) {
             Reminder reminder;
             reminder.pair = pair.id;
             reminder.kind = "retro";
             // Spread over the next 90 days; the burst all falls in one minute.
-            const bool burst = burst_left > 0 && r == 0 && p % std::max(1, pairs / same_minute) == 0;
+            const bool burst =
+                burst_left > 0 && r == 0 && p % std::max(1, pairs / same_minute) == 0;
             if (burst) --burst_left;
-            reminder.due_at = burst ? kBurst + std::chrono::seconds{p % 60}
-                                    : kBurst + std::chrono::hours{1} + std::chrono::seconds{(p * 7919L + r * 104729L) % (90L * 86400)};
+            reminder.due_at =
+                burst ? kBurst + std::chrono::seconds{p % 60}
+                      : kBurst + std::chrono::hours{1} +
+                            std::chrono::seconds{(p * 7919L + r * 104729L) % (90L * 86400)};
             store.reminders.add(reminder);
         }
     }
@@ -67,7 +73,8 @@ int arm(const std::string& path) {
     const auto next = store.reminders.next_due();
     const double ms = ms_since(g_started);
     std::printf("start to first timer armed: %.1f ms (next reminder in %lld s; %zu pending)\n", ms,
-                next ? static_cast<long long>((*next - kNow).count()) : -1LL, store.reminders.pending_count());
+                next ? static_cast<long long>((*next - kNow).count()) : -1LL,
+                store.reminders.pending_count());
     std::printf("peak memory while arming: %.1f MiB\n", peak_rss_kib() / 1024.0);
     return next ? 0 : 1;
 }
@@ -85,18 +92,21 @@ int fire(const std::string& path, int same_minute) {
         ++batches;
     }
     const double seconds = ms_since(t0) / 1000.0;
-    std::printf("fired %zu reminders due in the same minute in %.2f s: %.0f reminders/s (%zu batches)\n",
-                sent, seconds, sent / seconds, batches);
+    std::printf(
+        "fired %zu reminders due in the same minute in %.2f s: %.0f reminders/s (%zu batches)\n",
+        sent, seconds, sent / seconds, batches);
     std::printf("peak memory while firing: %.1f MiB (%zu still pending)\n", peak_rss_kib() / 1024.0,
                 store.reminders.pending_count());
     return sent == static_cast<std::size_t>(same_minute) ? 0 : 1;
 }
 
-int run_child(const char* self, const std::string& phase, const std::string& path, int same_minute) {
+int run_child(const char* self, const std::string& phase, const std::string& path,
+              int same_minute) {
     const pid_t pid = fork();
     if (pid == 0) {
         const std::string k = std::to_string(same_minute);
-        execl(self, self, "--phase", phase.c_str(), "--db", path.c_str(), "--same-minute", k.c_str(), nullptr);
+        execl(self, self, "--phase", phase.c_str(), "--db", path.c_str(), "--same-minute",
+              k.c_str(), nullptr);
         _exit(127);
     }
     int status = 0;
@@ -108,17 +118,25 @@ int run_child(const char* self, const std::string& phase, const std::string& pat
 
 int main(int argc, char** argv) {
     int pairs = 100'000, per_pair = 10, same_minute = 10'000;
-    std::string db = (std::filesystem::temp_directory_path() / "mentorbot-reminder-bench.db").string();
+    std::string db =
+        (std::filesystem::temp_directory_path() / "mentorbot-reminder-bench.db").string();
     std::string phase;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string k = argv[i], v = argv[i + 1];
-        if (k == "--pairs") pairs = std::stoi(v);
-        else if (k == "--per-pair") per_pair = std::stoi(v);
-        else if (k == "--same-minute") same_minute = std::stoi(v);
-        else if (k == "--db") db = v;
-        else if (k == "--phase") phase = v;
+        if (k == "--pairs")
+            pairs = std::stoi(v);
+        else if (k == "--per-pair")
+            per_pair = std::stoi(v);
+        else if (k == "--same-minute")
+            same_minute = std::stoi(v);
+        else if (k == "--db")
+            db = v;
+        else if (k == "--phase")
+            phase = v;
         else {
-            std::fprintf(stderr, "usage: reminder_bench [--pairs N] [--per-pair M] [--same-minute K] [--db PATH]\n");
+            std::fprintf(
+                stderr,
+                "usage: reminder_bench [--pairs N] [--per-pair M] [--same-minute K] [--db PATH]\n");
             return 2;
         }
     }

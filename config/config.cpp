@@ -9,7 +9,8 @@
 namespace mentorbot {
 namespace {
 
-void check_keys(const toml::table& table, const std::set<std::string>& known, const std::string& where) {
+void check_keys(const toml::table& table, const std::set<std::string>& known,
+                const std::string& where) {
     for (const auto& [key, value] : table) {
         if (!known.count(std::string(key.str())))
             throw ConfigError(where + ": unknown setting \"" + std::string(key.str()) + "\"");
@@ -47,7 +48,8 @@ void read_file(Config& c, const std::string& path) {
         throw ConfigError(path + ":" + std::to_string(where.line) + ":" +
                           std::to_string(where.column) + ": " + std::string(e.description()));
     }
-    check_keys(root, {"database", "default_timezone", "coordinators", "log_level", "slack", "matrix"},
+    check_keys(root,
+               {"database", "default_timezone", "coordinators", "log_level", "slack", "matrix"},
                path);
     c.database = text_at(root, "database", path, c.database);
     c.default_timezone = text_at(root, "default_timezone", path, c.default_timezone);
@@ -60,7 +62,8 @@ void read_file(Config& c, const std::string& path) {
     }
     if (const toml::table* slack = root["slack"].as_table()) {
         const std::string where = path + " [slack]";
-        check_keys(*slack, {"api_url"}, where + " (tokens belong in SLACK_APP_TOKEN and SLACK_BOT_TOKEN)");
+        check_keys(*slack, {"api_url"},
+                   where + " (tokens belong in SLACK_APP_TOKEN and SLACK_BOT_TOKEN)");
         c.slack.api_url = text_at(*slack, "api_url", where, c.slack.api_url);
     }
     if (const toml::table* matrix = root["matrix"].as_table()) {

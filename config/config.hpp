@@ -21,10 +21,10 @@ struct SlackConfig {
 };
 
 struct MatrixConfig {
-    std::string homeserver;    // MATRIX_HOMESERVER, e.g. https://matrix.example.org
-    std::string access_token;  // MATRIX_ACCESS_TOKEN, environment only
-    std::string user;          // MATRIX_USER, with MATRIX_PASSWORD to log in once
-    std::string password;      // environment only
+    std::string homeserver;            // MATRIX_HOMESERVER, e.g. https://matrix.example.org
+    std::string access_token;          // MATRIX_ACCESS_TOKEN, environment only
+    std::string user;                  // MATRIX_USER, with MATRIX_PASSWORD to log in once
+    std::string password;              // environment only
     std::vector<std::string> allowed;  // globs of users/servers whose invites are accepted
     bool configured() const { return !homeserver.empty(); }
 };
@@ -32,7 +32,8 @@ struct MatrixConfig {
 struct Config {
     std::string database = "./mentorbot.db";
     std::string default_timezone = "UTC";
-    std::vector<std::string> coordinators;  // "slack:U123", "matrix:@carol:example.org", "console:carol"
+    std::vector<std::string>
+        coordinators;  // "slack:U123", "matrix:@carol:example.org", "console:carol"
     std::string log_level = "info";
     SlackConfig slack;
     MatrixConfig matrix;

@@ -1,7 +1,7 @@
 // handlers/actions: `action` — action items with an owner from the pair and a due date read in
 // the caller's zone; list, close, reopen, move and edit them by their short number.
-#include "handlers/reminder_texts.hpp"
 #include "handlers/pair_resolution.hpp"
+#include "handlers/reminder_texts.hpp"
 #include "handlers/user_input.hpp"
 #include "handlers/verb_handlers.hpp"
 #include "handlers/when.hpp"

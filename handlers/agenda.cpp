@@ -22,12 +22,14 @@ void add_material(Context& ctx, const Pair& pair, Document& d) {
         add("Challenges:", c->challenges);
         add("Questions:", c->questions);
         add("Focus:", c->focus);
-        if (c->energy) parts.push_back({strong("Energy:"), text(" " + std::to_string(*c->energy) + "/5")});
+        if (c->energy)
+            parts.push_back({strong("Energy:"), text(" " + std::to_string(*c->energy) + "/5")});
         d.paragraph(Line{strong("Check-in"), text(" from "), ctx.mention_of(pair.mentee)});
         d.bullets(std::move(parts));
     } else {
         d.paragraph(Line{strong("Check-in: "), text("none yet — "), ctx.mention_of(pair.mentee),
-                         text(", send yours with "), code(ctx.command_text("checkin progress: … challenges: …"))});
+                         text(", send yours with "),
+                         code(ctx.command_text("checkin progress: … challenges: …"))});
     }
     const date::local_days today = local_day(ctx.now, ctx.zone_of(ctx.person(pair.mentee)));
     std::vector<Line> open, overdue;
@@ -52,14 +54,18 @@ void add_material(Context& ctx, const Pair& pair, Document& d) {
 
 std::vector<Timebox> timeboxes(int length) {
     const int low[] = {5, 10, 30, 10, 5}, high[] = {10, 15, 40, 15, 5};
-    const char* parts[] = {"Check-in", "Progress review", "Deep dive", "Action planning", "Wrap-up"};
+    const char* parts[] = {"Check-in", "Progress review", "Deep dive", "Action planning",
+                           "Wrap-up"};
     std::vector<Timebox> out;
     int total = 0;
     for (int i = 0; i < 5; ++i) {
         double minutes;
-        if (length <= 60) minutes = low[i] * length / 60.0;
-        else if (length <= 85) minutes = low[i] + (high[i] - low[i]) * (length - 60) / 25.0;
-        else minutes = high[i] * length / 85.0;
+        if (length <= 60)
+            minutes = low[i] * length / 60.0;
+        else if (length <= 85)
+            minutes = low[i] + (high[i] - low[i]) * (length - 60) / 25.0;
+        else
+            minutes = high[i] * length / 85.0;
         const int m = std::max(1, static_cast<int>(std::lround(minutes)));
         out.push_back({parts[i], m});
         total += m;
@@ -73,8 +79,10 @@ Line when_for_both(const Context& ctx, const Pair& pair, Instant at) {
     const auto* zm = ctx.zone_of(mentor);
     const auto* ze = ctx.zone_of(mentee);
     Line line{text(format_local(at, zm) + " for "), ctx.mention_of(mentor.id)};
-    if (ze != zm) line.push_back(text(" · " + format_local(at, ze) + " for "));
-    else line.push_back(text(" and "));
+    if (ze != zm)
+        line.push_back(text(" · " + format_local(at, ze) + " for "));
+    else
+        line.push_back(text(" and "));
     line.push_back(ctx.mention_of(mentee.id));
     return line;
 }

@@ -2,9 +2,9 @@
 // sign (both signatures post the signed agreement) and history.
 #include <sstream>
 
-#include "handlers/reminder_texts.hpp"
 #include "handlers/agreement_terms.hpp"
 #include "handlers/pair_resolution.hpp"
+#include "handlers/reminder_texts.hpp"
 #include "handlers/similarity.hpp"
 #include "handlers/user_input.hpp"
 #include "handlers/verb_handlers.hpp"

@@ -128,7 +128,8 @@ Expected<std::map<std::string, std::string>> Args::sections(
         if (t.kind != Token::Kind::word) continue;
         const std::string w = lower(t.text);
         for (auto key : keys) {
-            if (w.size() > key.size() && w.compare(0, key.size(), key) == 0 && w[key.size()] == ':') {
+            if (w.size() > key.size() && w.compare(0, key.size(), key) == 0 &&
+                w[key.size()] == ':') {
                 labels.push_back({std::string(key), t.begin, t.begin + key.size() + 1});
                 break;
             }
@@ -138,7 +139,8 @@ Expected<std::map<std::string, std::string>> Args::sections(
     const std::size_t start = empty() ? input_.size() : tokens_[pos_].begin;
     const std::size_t stop = tokens_.empty() ? input_.size() : tokens_.back().end;
     const std::size_t first = labels.empty() ? stop : labels.front().label_begin;
-    if (std::string free = trim(std::string_view(input_).substr(start, first - start)); !free.empty())
+    if (std::string free = trim(std::string_view(input_).substr(start, first - start));
+        !free.empty())
         out[""] = free;
     for (std::size_t i = 0; i < labels.size(); ++i) {
         const std::size_t end = i + 1 < labels.size() ? labels[i + 1].label_begin : stop;

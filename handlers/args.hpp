@@ -17,7 +17,7 @@
 namespace mentorbot {
 
 class Args {
-public:
+  public:
     Args(std::string input, std::vector<Token> tokens);
 
     bool empty() const { return pos_ >= tokens_.size(); }
@@ -44,7 +44,7 @@ public:
     // key comes under "". A key given twice is an error.
     Expected<std::map<std::string, std::string>> sections(std::span<const std::string_view> keys);
 
-private:
+  private:
     std::string input_;
     std::vector<Token> tokens_;
     std::size_t pos_ = 0;

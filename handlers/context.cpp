@@ -16,7 +16,9 @@ const date::time_zone* Context::zone_of(const Person& person) const {
     return date::locate_zone("UTC");
 }
 
-date::local_days Context::today() const { return local_day(now, zone()); }
+date::local_days Context::today() const {
+    return local_day(now, zone());
+}
 
 Person Context::person(PersonId id) const {
     if (id == caller.id) return caller;
@@ -29,7 +31,9 @@ Span Context::mention_of(PersonId id) const {
     return mention(p.platform_user, p.display_name);
 }
 
-std::string Context::name_of(PersonId id) const { return person(id).display_name; }
+std::string Context::name_of(PersonId id) const {
+    return person(id).display_name;
+}
 
 std::string Context::pair_title(const Pair& pair) const {
     return name_of(pair.mentor) + " (mentor) & " + name_of(pair.mentee) + " (mentee)";

@@ -30,10 +30,10 @@ std::string general_usage(Platform p) {
 
 Dispatched dispatch(const Command& command, Store& store, const Settings& settings, Instant now) {
     if (command.text.size() > kMaxCommandBytes)
-        return refused(mistake("that command is " + std::to_string(command.text.size()) +
-                               " characters long; the limit is " +
-                               std::to_string(kMaxCommandBytes)),
-                       general_usage(command.platform));
+        return refused(
+            mistake("that command is " + std::to_string(command.text.size()) +
+                    " characters long; the limit is " + std::to_string(kMaxCommandBytes)),
+            general_usage(command.platform));
     auto tokens = tokenize(command.text);
     if (!tokens) return refused(tokens.error(), general_usage(command.platform));
     Args args(command.text, std::move(*tokens));
@@ -46,7 +46,8 @@ Dispatched dispatch(const Command& command, Store& store, const Settings& settin
             if (auto near = similar_verbs(first->text); !near.empty()) {
                 reason += "; did you mean ";
                 for (std::size_t i = 0; i < near.size(); ++i)
-                    reason += (i ? (i + 1 == near.size() ? " or " : ", ") : "") + ("\"" + near[i] + "\"");
+                    reason +=
+                        (i ? (i + 1 == near.size() ? " or " : ", ") : "") + ("\"" + near[i] + "\"");
                 reason += "? (" + std::string(command_prefix(command.platform)) +
                           " help lists every verb)";
             }
@@ -54,18 +55,18 @@ Dispatched dispatch(const Command& command, Store& store, const Settings& settin
         }
     }
     const std::string_view prefix = command_prefix(command.platform);
-    const std::string form = args.peek() && args.peek()->kind == Token::Kind::word
-                                 ? args.peek()->text
-                                 : std::string{};
+    const std::string form =
+        args.peek() && args.peek()->kind == Token::Kind::word ? args.peek()->text : std::string{};
 
     Database::Transaction tx(store.db);
-    Person caller = store.people.find_or_create(command.platform, command.user, command.user_name, now);
+    Person caller =
+        store.people.find_or_create(command.platform, command.user, command.user_name, now);
     if (command.profile_zone && find_zone(*command.profile_zone)) {
         store.people.set_profile_time_zone(caller.id, *command.profile_zone);
         caller = *store.people.find(caller.id);
     }
-    Context ctx{command, store, settings, now, caller,
-                settings.is_coordinator(command.platform, command.user)};
+    Context ctx{command, store,  settings,
+                now,     caller, settings.is_coordinator(command.platform, command.user)};
 
     Outcome outcome = verb->handle(ctx, args);
     if (!outcome) {

@@ -9,8 +9,8 @@
 namespace mentorbot {
 
 struct Dispatched {
-    Document answer;  // private to the caller
-    bool ok = false;  // false: a user mistake; nothing was written
+    Document answer;         // private to the caller
+    bool ok = false;         // false: a user mistake; nothing was written
     std::size_t queued = 0;  // messages added to the outbox
 };
 

@@ -13,7 +13,9 @@ Document& Document::paragraph(Line line) {
     blocks.push_back({Block::Kind::paragraph, {std::move(line)}});
     return *this;
 }
-Document& Document::paragraph(std::string t) { return paragraph(Line{text(std::move(t))}); }
+Document& Document::paragraph(std::string t) {
+    return paragraph(Line{text(std::move(t))});
+}
 Document& Document::bullets(std::vector<Line> items) {
     if (!items.empty()) blocks.push_back({Block::Kind::bullets, std::move(items)});
     return *this;
@@ -31,10 +33,18 @@ Document& Document::append(const Document& other) {
     return *this;
 }
 
-Span text(std::string s) { return {Span::Style::plain, std::move(s), {}}; }
-Span strong(std::string s) { return {Span::Style::strong, std::move(s), {}}; }
-Span emphasis(std::string s) { return {Span::Style::emphasis, std::move(s), {}}; }
-Span code(std::string s) { return {Span::Style::code, std::move(s), {}}; }
+Span text(std::string s) {
+    return {Span::Style::plain, std::move(s), {}};
+}
+Span strong(std::string s) {
+    return {Span::Style::strong, std::move(s), {}};
+}
+Span emphasis(std::string s) {
+    return {Span::Style::emphasis, std::move(s), {}};
+}
+Span code(std::string s) {
+    return {Span::Style::code, std::move(s), {}};
+}
 Span mention(std::string user, std::string name) {
     return {Span::Style::mention, std::move(name), std::move(user)};
 }
@@ -55,13 +65,21 @@ std::string render_plain(const Document& d) {
         for (const Line& line : b.lines) {
             if (!out.empty()) out += '\n';
             switch (b.kind) {
-                case Block::Kind::heading: out += "== " + plain_line(line) + " =="; break;
-                case Block::Kind::paragraph: out += plain_line(line); break;
-                case Block::Kind::bullets: out += "  • " + plain_line(line); break;
+                case Block::Kind::heading:
+                    out += "== " + plain_line(line) + " ==";
+                    break;
+                case Block::Kind::paragraph:
+                    out += plain_line(line);
+                    break;
+                case Block::Kind::bullets:
+                    out += "  • " + plain_line(line);
+                    break;
                 case Block::Kind::numbered:
                     out += "  " + std::to_string(++n) + ". " + plain_line(line);
                     break;
-                case Block::Kind::quote: out += "  > " + plain_line(line); break;
+                case Block::Kind::quote:
+                    out += "  > " + plain_line(line);
+                    break;
             }
         }
     }

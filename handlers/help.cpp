@@ -39,10 +39,12 @@ Outcome handle_help(Context& ctx, Args& args) {
         items.push_back(std::move(line));
     }
     d.bullets(std::move(items));
-    d.paragraph("Dates: today, tomorrow, fri (the next Friday), 2026-12-01, in 3 days, in 2 weeks. "
-                "Times: 15:00, 3pm, 3:30pm. Durations: 30m, 1h, 90m, 2d, 1w. Mentions: @person.");
-    d.paragraph("Texts are limited to 2,000 characters (whole commands to 4,000). If you are in "
-                "several pairs, add \"with @person\" to say which one.");
+    d.paragraph(
+        "Dates: today, tomorrow, fri (the next Friday), 2026-12-01, in 3 days, in 2 weeks. "
+        "Times: 15:00, 3pm, 3:30pm. Durations: 30m, 1h, 90m, 2d, 1w. Mentions: @person.");
+    d.paragraph(
+        "Texts are limited to 2,000 characters (whole commands to 4,000). If you are in "
+        "several pairs, add \"with @person\" to say which one.");
     return Reply{std::move(d), {}};
 }
 

@@ -17,7 +17,9 @@ std::string offset(std::chrono::seconds s) {
     return buf;
 }
 
-std::string local_stamp(date::local_seconds t) { return date::format("%Y%m%dT%H%M%S", t); }
+std::string local_stamp(date::local_seconds t) {
+    return date::format("%Y%m%dT%H%M%S", t);
+}
 
 // The zone's observances for the next two years, each as its own STANDARD or DAYLIGHT part.
 std::string vtimezone(const date::time_zone* zone, Instant now) {
@@ -29,7 +31,8 @@ std::string vtimezone(const date::time_zone* zone, Instant now) {
     };
     for (int n = 0; n < 6 && t < now + date::days{730}; ++n) {
         const bool dst = info.save != std::chrono::minutes{0};
-        const auto begin_local = date::local_seconds{info.begin.time_since_epoch()} + previous_offset(info);
+        const auto begin_local =
+            date::local_seconds{info.begin.time_since_epoch()} + previous_offset(info);
         out += std::string("BEGIN:") + (dst ? "DAYLIGHT" : "STANDARD") + "\n";
         out += "DTSTART:" + local_stamp(begin_local) + "\n";
         out += "TZOFFSETFROM:" + offset(previous_offset(info)) + "\n";
@@ -49,12 +52,22 @@ std::string escape_text(const std::string& text) {
     std::string out;
     for (char c : text) {
         switch (c) {
-            case '\\': out += "\\\\"; break;
-            case ';': out += "\\;"; break;
-            case ',': out += "\\,"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': break;
-            default: out += c;
+            case '\\':
+                out += "\\\\";
+                break;
+            case ';':
+                out += "\\;";
+                break;
+            case ',':
+                out += "\\,";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -67,7 +80,8 @@ std::string fold_lines(const std::string& text) {
         std::size_t e = text.find('\n', b);
         if (e == std::string::npos) e = text.size();
         std::string_view line(text.data() + b, e - b);
-        std::size_t limit = 75;  // octets on the first line; continuation lines lose one to the space
+        std::size_t limit =
+            75;  // octets on the first line; continuation lines lose one to the space
         while (line.size() > limit) {
             std::size_t cut = limit;
             while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
@@ -81,19 +95,25 @@ std::string fold_lines(const std::string& text) {
     return out;
 }
 
-std::string icalendar_for(const ScheduleRule& rule, PairId pair, const std::string& title, Instant now) {
+std::string icalendar_for(const ScheduleRule& rule, PairId pair, const std::string& title,
+                          Instant now) {
     const date::time_zone* zone = find_zone(rule.zone);
     if (!zone) zone = date::locate_zone("UTC");
     const Instant first = next_occurrence(rule, now).value_or(now);
     std::string rrule = "RRULE:FREQ=";
     switch (rule.rule) {
-        case Recurrence::weekly: rrule += std::string("WEEKLY;BYDAY=") + kDays[rule.weekday]; break;
-        case Recurrence::biweekly: rrule += std::string("WEEKLY;INTERVAL=2;BYDAY=") + kDays[rule.weekday]; break;
+        case Recurrence::weekly:
+            rrule += std::string("WEEKLY;BYDAY=") + kDays[rule.weekday];
+            break;
+        case Recurrence::biweekly:
+            rrule += std::string("WEEKLY;INTERVAL=2;BYDAY=") + kDays[rule.weekday];
+            break;
         case Recurrence::monthly:
             rrule += "MONTHLY;BYDAY=" + std::to_string(rule.nth) + kDays[rule.weekday];
             break;
     }
-    std::string ics = "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//mentorbot//mentorbot//EN\nCALSCALE:GREGORIAN\n";
+    std::string ics =
+        "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//mentorbot//mentorbot//EN\nCALSCALE:GREGORIAN\n";
     ics += vtimezone(zone, now);
     ics += "BEGIN:VEVENT\n";
     ics += "UID:pair-" + std::to_string(pair.value) + "-meetings@mentorbot\n";
@@ -102,7 +122,9 @@ std::string icalendar_for(const ScheduleRule& rule, PairId pair, const std::stri
     ics += "DURATION:PT" + std::to_string(rule.duration_minutes) + "M\n";
     ics += rrule + "\n";
     ics += "SUMMARY:" + escape_text(title) + "\n";
-    ics += "DESCRIPTION:" + escape_text(describe(rule) + ". Agenda, reminders and recap in your pair's space.") + "\n";
+    ics += "DESCRIPTION:" +
+           escape_text(describe(rule) + ". Agenda, reminders and recap in your pair's space.") +
+           "\n";
     ics += "END:VEVENT\nEND:VCALENDAR\n";
     return fold_lines(ics);
 }

@@ -7,8 +7,9 @@
 namespace mentorbot {
 namespace {
 
-void add_reminder(Store& store, const Pair& pair, const char* kind, std::optional<MeetingId> meeting,
-                  std::optional<PersonId> person, Instant due, Instant now) {
+void add_reminder(Store& store, const Pair& pair, const char* kind,
+                  std::optional<MeetingId> meeting, std::optional<PersonId> person, Instant due,
+                  Instant now) {
     if (due < now) return;  // already past when planned: nothing to remind of
     Reminder r;
     r.pair = pair.id;
@@ -36,11 +37,13 @@ void remind_for_meeting(Store& store, const Pair& pair, const Meeting& m, Instan
     add_reminder(store, pair, "recap", m.id, std::nullopt, m.ends_at() + kRecapGrace, now);
 }
 
-void forget_reminders(Store& store, const Meeting& meeting, const std::string& reason, Instant now) {
+void forget_reminders(Store& store, const Meeting& meeting, const std::string& reason,
+                      Instant now) {
     store.reminders.drop_for_meeting(meeting.id, reason, now);
 }
 
-std::optional<Meeting> plan_next_meeting(Store& store, const Pair& pair, Instant after, Instant now) {
+std::optional<Meeting> plan_next_meeting(Store& store, const Pair& pair, Instant after,
+                                         Instant now) {
     if (pair.status != PairStatus::active) return std::nullopt;
     const auto rule = store.schedules.find(pair.id);
     if (!rule) return std::nullopt;
@@ -65,7 +68,8 @@ std::optional<Meeting> replan_schedule(Store& store, const Pair& pair, Instant n
 }
 
 void remind_of_drift(Store& store, const Pair& pair, Instant from, Instant now) {
-    store.reminders.drop_kind(pair.id, "drift", std::nullopt, "a newer drift check replaced it", now);
+    store.reminders.drop_kind(pair.id, "drift", std::nullopt, "a newer drift check replaced it",
+                              now);
     const auto rule = store.schedules.find(pair.id);
     if (!rule) return;
     add_reminder(store, pair, "drift", std::nullopt, std::nullopt,

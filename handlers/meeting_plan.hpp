@@ -18,7 +18,8 @@ void forget_reminders(Store& store, const Meeting& meeting, const std::string& r
 
 // Plans the schedule's next meeting after `after` (outside any pause), unless one is already
 // planned from the schedule. Returns it.
-std::optional<Meeting> plan_next_meeting(Store& store, const Pair& pair, Instant after, Instant now);
+std::optional<Meeting> plan_next_meeting(Store& store, const Pair& pair, Instant after,
+                                         Instant now);
 // Replaces the planned meetings of the schedule (the rule changed or a pause ended).
 std::optional<Meeting> replan_schedule(Store& store, const Pair& pair, Instant now);
 

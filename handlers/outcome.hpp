@@ -20,7 +20,7 @@ struct UserError {
 
 template <class T>
 class Expected {
-public:
+  public:
     Expected(T value) : v_(std::move(value)) {}
     Expected(UserError e) : v_(std::move(e)) {}
     bool ok() const { return v_.index() == 0; }
@@ -31,11 +31,13 @@ public:
     T* operator->() { return &value(); }
     const UserError& error() const { return std::get<1>(v_); }
 
-private:
+  private:
     std::variant<T, UserError> v_;
 };
 
-inline UserError mistake(std::string reason) { return UserError{std::move(reason), {}}; }
+inline UserError mistake(std::string reason) {
+    return UserError{std::move(reason), {}};
+}
 
 // A message for the outbox: to the pair's space or privately to one person.
 struct Post {

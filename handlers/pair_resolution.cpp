@@ -29,8 +29,9 @@ std::optional<UserError> refuse_unless_member(const PairAccess& access, std::str
 
 std::optional<UserError> refuse_unless_sees_content(const PairAccess& access) {
     if (access.sees_content) return std::nullopt;
-    return mistake("what this pair writes is private to its two members; their agreement does "
-                   "not share it with coordinators");
+    return mistake(
+        "what this pair writes is private to its two members; their agreement does "
+        "not share it with coordinators");
 }
 
 Expected<PairAccess> resolve_pair(Context& ctx, Args& args) {
@@ -39,7 +40,8 @@ Expected<PairAccess> resolve_pair(Context& ctx, Args& args) {
     // (1) The pair whose space this is (when the caller may act on it).
     if (with.empty() && !ctx.command.conversation.empty()) {
         std::vector<Pair> here;
-        for (Pair& p : ctx.store.pairs.active_in_space(ctx.command.platform, ctx.command.conversation))
+        for (Pair& p :
+             ctx.store.pairs.active_in_space(ctx.command.platform, ctx.command.conversation))
             if (p.has_member(ctx.caller.id)) here.push_back(std::move(p));
         if (here.size() == 1) return access_for(ctx, here.front());
     }
@@ -83,8 +85,8 @@ Expected<PairAccess> resolve_pair(Context& ctx, Args& args) {
         if (!list.empty()) list += ", ";
         list += "@" + ctx.name_of(p.partner_of(ctx.caller.id));
     }
-    return mistake("you are in " + std::to_string(mine.size()) +
-                   " pairs (with " + list + "); say which one by adding \"with @person\"");
+    return mistake("you are in " + std::to_string(mine.size()) + " pairs (with " + list +
+                   "); say which one by adding \"with @person\"");
 }
 
 }  // namespace mentorbot

@@ -7,8 +7,8 @@ namespace mentorbot {
 
 struct PairAccess {
     Pair pair;
-    bool member = false;       // the caller is the mentor or the mentee
-    bool sees_content = false; // members; coordinators only when the pair shares with them
+    bool member = false;        // the caller is the mentor or the mentee
+    bool sees_content = false;  // members; coordinators only when the pair shares with them
 };
 
 // (1) the pair whose space the command was issued in; else (2) `with @person` if given; else

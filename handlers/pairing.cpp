@@ -34,8 +34,9 @@ Outcome handle_pair(Context& ctx, Args& args) {
     if (mentor.id == mentee.id) return mistake("a pair needs two different people");
     const bool own = mentor.id == ctx.caller.id || mentee.id == ctx.caller.id;
     if (!own && !ctx.coordinator)
-        return mistake("you can start a pair that includes you; only coordinators pair two "
-                       "other people");
+        return mistake(
+            "you can start a pair that includes you; only coordinators pair two "
+            "other people");
     if (auto existing = ctx.store.pairs.active_between(mentor.id, mentee.id))
         return mistake("@" + mentor.display_name + " and @" + mentee.display_name +
                        " are already a pair (since " + since(ctx, *existing) + ")");
@@ -71,8 +72,8 @@ Outcome handle_pairs(Context& ctx, Args& args) {
         d.heading("Program pairs (" + std::to_string(all.size()) + ")");
         std::vector<Line> items;
         for (const Pair& p : all) {
-            const auto days = std::chrono::floor<date::days>(p.ended_at.value_or(ctx.now) -
-                                                             p.created_at).count();
+            const auto days =
+                std::chrono::floor<date::days>(p.ended_at.value_or(ctx.now) - p.created_at).count();
             Line line = ctx.pair_line(p);
             line.push_back(text(" — " + std::string(to_string(p.status)) + ", " +
                                 std::to_string(days) + " days since " + since(ctx, p)));
@@ -121,15 +122,16 @@ Outcome handle_end(Context& ctx, Args& args) {
     ctx.store.reminders.drop_for_pair(pair.id, "the pair has ended", ctx.now);
 
     Reply reply;
-    reply.answer.paragraph(Line{text("Ended the pair "), ctx.mention_of(pair.mentor),
-                                text(" & "), ctx.mention_of(pair.mentee),
+    reply.answer.paragraph(Line{text("Ended the pair "), ctx.mention_of(pair.mentor), text(" & "),
+                                ctx.mention_of(pair.mentee),
                                 text(". Its reminders have stopped.")});
     Document notice;
     notice.paragraph(Line{text("This mentorship pair was ended by "), ctx.mention_of(ctx.caller.id),
                           text(" on " + format_date(ctx.today()) + ".")});
     if (reason) notice.quote(*reason);
-    notice.paragraph("No more reminders will be sent here. Thank you both for the time you gave "
-                     "each other.");
+    notice.paragraph(
+        "No more reminders will be sent here. Thank you both for the time you gave "
+        "each other.");
     reply.posts.push_back(Post{pair.id, std::nullopt, "pair.ended", std::move(notice), {}});
     return reply;
 }

@@ -9,7 +9,9 @@
 namespace mentorbot {
 namespace {
 
-bool within(Instant t, Instant since, Instant until) { return t >= since && t <= until; }
+bool within(Instant t, Instant since, Instant until) {
+    return t >= since && t <= until;
+}
 
 }  // namespace
 
@@ -18,12 +20,12 @@ Document meeting_recap(Context& ctx, const Pair& pair, const Meeting& m, Instant
     const Instant opened = m.opened_at.value_or(m.starts_at);
     Document d;
     d.heading("Recap — meeting #" + std::to_string(m.number));
-    d.paragraph(Line{ctx.mention_of(pair.mentor), text(" & "), ctx.mention_of(pair.mentee),
-                     text(", " + format_local(opened, ctx.zone_of(ctx.person(pair.mentor))) +
-                          " · " +
-                          format_duration(std::chrono::floor<std::chrono::minutes>(
-                              std::max(until - opened, Instant::duration{60}))) +
-                          (m.closed_by_hand ? "" : " (closed automatically)"))});
+    d.paragraph(
+        Line{ctx.mention_of(pair.mentor), text(" & "), ctx.mention_of(pair.mentee),
+             text(", " + format_local(opened, ctx.zone_of(ctx.person(pair.mentor))) + " · " +
+                  format_duration(std::chrono::floor<std::chrono::minutes>(
+                      std::max(until - opened, Instant::duration{60}))) +
+                  (m.closed_by_hand ? "" : " (closed automatically)"))});
 
     if (auto c = ctx.store.checkins.latest(pair.id, since); c && c->at <= until) {
         std::vector<Line> parts;
@@ -34,7 +36,8 @@ Document meeting_recap(Context& ctx, const Pair& pair, const Meeting& m, Instant
         add("Challenges:", c->challenges);
         add("Questions:", c->questions);
         add("Focus:", c->focus);
-        if (c->energy) parts.push_back({strong("Energy:"), text(" " + std::to_string(*c->energy) + "/5")});
+        if (c->energy)
+            parts.push_back({strong("Energy:"), text(" " + std::to_string(*c->energy) + "/5")});
         d.paragraph(Line{strong("Check-in")}).bullets(std::move(parts));
     } else {
         d.paragraph(Line{strong("Check-in: "), text("none before this meeting.")});
@@ -57,7 +60,8 @@ Document meeting_recap(Context& ctx, const Pair& pair, const Meeting& m, Instant
             created.push_back(std::move(line));
         }
         if (a.status == ActionStatus::done && a.closed_at && within(*a.closed_at, since, until))
-            completed.push_back({text("#" + std::to_string(a.number) + " " + excerpt(a.text, 150))});
+            completed.push_back(
+                {text("#" + std::to_string(a.number) + " " + excerpt(a.text, 150))});
         if (a.status == ActionStatus::open) {
             ++open;
             if (a.due && *a.due < today) ++overdue;
@@ -70,10 +74,12 @@ Document meeting_recap(Context& ctx, const Pair& pair, const Meeting& m, Instant
     std::vector<Line> progress;
     for (const GoalEvidence& e : ctx.store.goals.evidence(pair.id))
         if (within(e.at, since, until))
-            progress.push_back({text("#" + std::to_string(e.goal_number) + ": " + excerpt(e.text, 200))});
+            progress.push_back(
+                {text("#" + std::to_string(e.goal_number) + ": " + excerpt(e.text, 200))});
     for (const Goal& g : ctx.store.goals.of_pair(pair.id))
         if (g.status == GoalStatus::done && g.closed_at && within(*g.closed_at, since, until))
-            progress.push_back({text("#" + std::to_string(g.number) + " done: " + excerpt(g.text, 150))});
+            progress.push_back(
+                {text("#" + std::to_string(g.number) + " done: " + excerpt(g.text, 150))});
     if (!progress.empty()) d.paragraph(Line{strong("Goal progress")}).bullets(std::move(progress));
 
     d.paragraph(Line{strong("Actions: "), text(std::to_string(open) + " open, " +
@@ -93,7 +99,10 @@ Document meeting_recap(Context& ctx, const Pair& pair, const Meeting& m, Instant
 Document close_meeting(Context& ctx, const Pair& pair, const Meeting& meeting, bool by_hand) {
     const Instant since = current_period_start(ctx, pair);
     // Closed automatically, a meeting is taken to have run its planned length.
-    const Instant closed_at = by_hand ? ctx.now : std::min(ctx.now, std::max(meeting.ends_at(), meeting.opened_at.value_or(meeting.starts_at)));
+    const Instant closed_at =
+        by_hand ? ctx.now
+                : std::min(ctx.now, std::max(meeting.ends_at(),
+                                             meeting.opened_at.value_or(meeting.starts_at)));
     ctx.store.meetings.close(meeting.id, MeetingStatus::held, closed_at, by_hand, std::nullopt);
     forget_reminders(ctx.store, meeting, "the meeting was closed", ctx.now);
     plan_next_meeting(ctx.store, pair, std::max(ctx.now, meeting.starts_at), ctx.now);

@@ -75,8 +75,11 @@ Outcome handle_calendar(Context& ctx, Args& args) {
     if (auto no = refuse_unless_member(*access, "take its calendar")) return *no;
     if (!args.empty()) return mistake("\"calendar\" takes nothing more");
     const auto rule = ctx.store.schedules.find(access->pair.id);
-    if (!rule) return mistake("the pair has no schedule yet; set one with " + ctx.command_text("schedule weekly tue 15:00"));
-    const std::string title = "Mentoring: " + ctx.name_of(access->pair.mentor) + " & " + ctx.name_of(access->pair.mentee);
+    if (!rule)
+        return mistake("the pair has no schedule yet; set one with " +
+                       ctx.command_text("schedule weekly tue 15:00"));
+    const std::string title =
+        "Mentoring: " + ctx.name_of(access->pair.mentor) + " & " + ctx.name_of(access->pair.mentee);
     std::string ics = icalendar_for(*rule, access->pair.id, title, ctx.now);
     std::string shown;
     for (char c : ics)
@@ -97,27 +100,35 @@ Outcome handle_export(Context& ctx, Args& args) {
     Store& store = ctx.store;
     const auto* zone = ctx.zone();
     auto when = [&](Instant t) { return format_local(t, zone); };
-    std::string md = "# Mentorship: " + ctx.name_of(pair.mentor) + " (mentor) & " + ctx.name_of(pair.mentee) +
-                     " (mentee)\n\nSince " + when(pair.created_at) + " — " + std::string(to_string(pair.status)) + "\n";
+    std::string md = "# Mentorship: " + ctx.name_of(pair.mentor) + " (mentor) & " +
+                     ctx.name_of(pair.mentee) + " (mentee)\n\nSince " + when(pair.created_at) +
+                     " — " + std::string(to_string(pair.status)) + "\n";
 
     const AgreementTerms terms = load_agreement(store, pair);
     md += "\n## Agreement (version " + std::to_string(terms.version()) + ")\n\n";
     for (const AgreementField& f : agreement_fields())
-        if (auto v = terms.value(f.name)) md += "- **" + std::string(f.title) + "**: " + one_line(*v) + "\n";
-    md += std::string("- Signed by both: ") + (terms.version() > 0 && terms.signed_by_both(pair, terms.version()) ? "yes" : "no") + "\n";
+        if (auto v = terms.value(f.name))
+            md += "- **" + std::string(f.title) + "**: " + one_line(*v) + "\n";
+    md += std::string("- Signed by both: ") +
+          (terms.version() > 0 && terms.signed_by_both(pair, terms.version()) ? "yes" : "no") +
+          "\n";
 
     md += "\n## Goals\n\n";
     const auto evidence = store.goals.evidence(pair.id);
     for (const Goal& g : store.goals.of_pair(pair.id)) {
         md += "- #" + std::to_string(g.number) + " " + one_line(g.text) + " (" +
-              (g.status == GoalStatus::active ? "active" : g.status == GoalStatus::done ? "done" : "dropped") +
+              (g.status == GoalStatus::active ? "active"
+               : g.status == GoalStatus::done ? "done"
+                                              : "dropped") +
               (g.target ? ", target " + iso_date(*g.target) : std::string()) + ")\n";
         for (const GoalEvidence& e : evidence)
-            if (e.goal_number == g.number) md += "  - " + iso_date(local_day(e.at, zone)) + ": " + one_line(e.text) + "\n";
+            if (e.goal_number == g.number)
+                md += "  - " + iso_date(local_day(e.at, zone)) + ": " + one_line(e.text) + "\n";
     }
     md += "\n## Meetings\n\n";
     for (const Meeting& m : store.meetings.since(pair.id, pair.created_at))
-        md += "- #" + std::to_string(m.number) + " " + when(m.starts_at) + " — " + std::string(to_string(m.status)) +
+        md += "- #" + std::to_string(m.number) + " " + when(m.starts_at) + " — " +
+              std::string(to_string(m.status)) +
               (m.reason ? " (" + one_line(*m.reason) + ")" : std::string()) + "\n";
     md += "\n## Check-ins\n\n";
     for (const CheckIn& c : store.checkins.history(pair.id)) {
@@ -132,11 +143,13 @@ Outcome handle_export(Context& ctx, Args& args) {
     }
     md += "\n## Action items\n\n";
     for (const ActionItem& a : store.actions.of_pair(pair.id))
-        md += std::string("- [") + (a.status == ActionStatus::done ? "x" : " ") + "] #" + std::to_string(a.number) + " " +
-              one_line(a.text) + " — " + ctx.name_of(a.owner) + (a.due ? ", due " + iso_date(*a.due) : std::string()) +
+        md += std::string("- [") + (a.status == ActionStatus::done ? "x" : " ") + "] #" +
+              std::to_string(a.number) + " " + one_line(a.text) + " — " + ctx.name_of(a.owner) +
+              (a.due ? ", due " + iso_date(*a.due) : std::string()) +
               (a.status == ActionStatus::dropped ? " (dropped)" : "") + "\n";
     md += "\n## Notes\n\n";
-    for (const Note& n : store.notes.shared(pair.id)) md += "- " + when(n.at) + ": " + one_line(n.text) + "\n";
+    for (const Note& n : store.notes.shared(pair.id))
+        md += "- " + when(n.at) + ": " + one_line(n.text) + "\n";
     md += "\n## Retrospectives\n\n";
     for (const RetroAnswer& r : store.retros.of_pair(pair.id)) {
         md += "- " + when(r.at) + ", " + ctx.name_of(r.author) + ":";
@@ -147,11 +160,13 @@ Outcome handle_export(Context& ctx, Args& args) {
     }
     if (access->member) {
         md += "\n## Only for you: private notes\n\n";
-        for (const Note& n : store.notes.private_of(pair.id, ctx.caller.id)) md += "- " + when(n.at) + ": " + one_line(n.text) + "\n";
+        for (const Note& n : store.notes.private_of(pair.id, ctx.caller.id))
+            md += "- " + when(n.at) + ": " + one_line(n.text) + "\n";
         md += "\n## Only for you: feedback you received\n\n";
         for (const Feedback& f : store.feedback.received(pair.id, ctx.caller.id))
-            md += "- " + when(f.at) + " from " + ctx.name_of(f.from) + " — situation: " + one_line(f.situation) +
-                  "; behavior: " + one_line(f.behavior) + "; impact: " + one_line(f.impact) + "\n";
+            md += "- " + when(f.at) + " from " + ctx.name_of(f.from) +
+                  " — situation: " + one_line(f.situation) + "; behavior: " + one_line(f.behavior) +
+                  "; impact: " + one_line(f.impact) + "\n";
     }
     Reply reply;
     reply.answer = as_lines(md);

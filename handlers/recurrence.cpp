@@ -9,7 +9,8 @@ namespace {
 bool matches(const ScheduleRule& r, date::local_days day) {
     if (date::weekday{day}.c_encoding() != static_cast<unsigned>(r.weekday)) return false;
     switch (r.rule) {
-        case Recurrence::weekly: return true;
+        case Recurrence::weekly:
+            return true;
         case Recurrence::biweekly: {
             const auto diff = day.time_since_epoch().count() - r.anchor_day;
             return ((diff % 14) + 14) % 14 == 0;
@@ -36,7 +37,8 @@ std::optional<Instant> next_occurrence(const ScheduleRule& r, Instant after) {
     for (int i = 0; i < 70; ++i) {  // every rule has a meeting within ten weeks
         const date::local_days day = first + date::days{i};
         if (!matches(r, day)) continue;
-        const Instant at = to_instant(date::local_seconds{day} + std::chrono::minutes{r.local_minutes}, zone);
+        const Instant at =
+            to_instant(date::local_seconds{day} + std::chrono::minutes{r.local_minutes}, zone);
         if (at > after) return at;
     }
     return std::nullopt;
@@ -54,9 +56,12 @@ std::vector<Instant> next_occurrences(const ScheduleRule& rule, Instant after, s
 
 int cadence_days(const ScheduleRule& rule) {
     switch (rule.rule) {
-        case Recurrence::weekly: return 7;
-        case Recurrence::biweekly: return 14;
-        case Recurrence::monthly: return 30;
+        case Recurrence::weekly:
+            return 7;
+        case Recurrence::biweekly:
+            return 14;
+        case Recurrence::monthly:
+            return 30;
     }
     return 7;
 }
@@ -67,15 +72,21 @@ std::string describe(const ScheduleRule& r) {
     const std::string day = kDayNames[r.weekday];
     std::string text;
     switch (r.rule) {
-        case Recurrence::weekly: text = "every " + day; break;
-        case Recurrence::biweekly: text = "every other " + day; break;
+        case Recurrence::weekly:
+            text = "every " + day;
+            break;
+        case Recurrence::biweekly:
+            text = "every other " + day;
+            break;
         case Recurrence::monthly: {
             static const char* const nth[] = {"", "first", "second", "third", "fourth"};
-            text = std::string("the ") + (r.nth < 0 ? "last" : nth[r.nth]) + " " + day + " of each month";
+            text = std::string("the ") + (r.nth < 0 ? "last" : nth[r.nth]) + " " + day +
+                   " of each month";
             break;
         }
     }
-    return text + " at " + clock + " " + r.zone + " (" + format_duration(std::chrono::minutes{r.duration_minutes}) + ")";
+    return text + " at " + clock + " " + r.zone + " (" +
+           format_duration(std::chrono::minutes{r.duration_minutes}) + ")";
 }
 
 }  // namespace mentorbot

@@ -6,8 +6,8 @@
 #include "handlers/meeting_plan.hpp"
 #include "handlers/period.hpp"
 #include "handlers/recap.hpp"
-#include "handlers/reminder_texts.hpp"
 #include "handlers/recurrence.hpp"
+#include "handlers/reminder_texts.hpp"
 
 namespace mentorbot {
 namespace {
@@ -18,21 +18,26 @@ struct Firing {
     std::string dropped_because;
 };
 
-Firing drop(std::string why) { return {std::nullopt, std::move(why)}; }
-Firing post(Document d) { return {std::move(d), {}}; }
+Firing drop(std::string why) {
+    return {std::nullopt, std::move(why)};
+}
+Firing post(Document d) {
+    return {std::move(d), {}};
+}
 
 Firing fire_one(Context& ctx, const Pair& pair, const Reminder& r) {
     Store& store = ctx.store;
     std::optional<Meeting> meeting;
     if (r.meeting) meeting = store.meetings.find(*r.meeting);
-    const bool meeting_kind = r.kind == "prep" || r.kind == "meeting" || r.kind == "start" ||
-                              r.kind == "recap";
+    const bool meeting_kind =
+        r.kind == "prep" || r.kind == "meeting" || r.kind == "start" || r.kind == "recap";
     if (meeting_kind) {
         if (!meeting) return drop("its meeting is gone");
         const bool closed = meeting->status == MeetingStatus::held ||
                             meeting->status == MeetingStatus::skipped ||
                             meeting->status == MeetingStatus::cancelled;
-        if (closed) return drop("the meeting was already " + std::string(to_string(meeting->status)));
+        if (closed)
+            return drop("the meeting was already " + std::string(to_string(meeting->status)));
     }
     if (r.kind == "prep") {
         if (ctx.now >= meeting->starts_at) return drop("the meeting has already started");
@@ -46,7 +51,8 @@ Firing fire_one(Context& ctx, const Pair& pair, const Reminder& r) {
     }
     if (r.kind == "start") {
         if (ctx.now >= meeting->ends_at()) return drop("the meeting has already ended");
-        if (meeting->status == MeetingStatus::planned) store.meetings.open(meeting->id, meeting->starts_at);
+        if (meeting->status == MeetingStatus::planned)
+            store.meetings.open(meeting->id, meeting->starts_at);
         return post(meeting_agenda(ctx, pair, *store.meetings.find(meeting->id)));
     }
     if (r.kind == "recap") return post(close_meeting(ctx, pair, *meeting, false));
@@ -101,12 +107,15 @@ FireReport fire_due(Store& store, const Settings& settings, Instant now, int lim
             continue;
         }
         if (r.kind != "recap" && r.kind != "start" && r.kind != "meeting")
-            f.message->paragraph(Line{emphasis("Reminder #" + std::to_string(r.number) + " · to postpone it: " +
-                                           ctx.command_text("snooze " + std::to_string(r.number) + " 1h"))});
+            f.message->paragraph(
+                Line{emphasis("Reminder #" + std::to_string(r.number) + " · to postpone it: " +
+                              ctx.command_text("snooze " + std::to_string(r.number) + " 1h"))});
         QueuedMessage m;
         m.platform = pair->platform;
-        if (r.person) m.person = r.person;
-        else m.pair = pair->id;
+        if (r.person)
+            m.person = r.person;
+        else
+            m.pair = pair->id;
         m.kind = "reminder." + r.kind;
         m.body = serialize(*f.message);
         m.due_at = now;

@@ -34,12 +34,11 @@ Document action_message(Context& ctx, const ActionItem& a, bool overdue, int nud
     else
         d.paragraph(Line{strong("Due today, action #" + id + ": "), text(excerpt(a.text, 300))});
     if (overdue)
-        d.paragraph("It was due " + format_date(*a.due) + (nudge >= kMaxOverdueNudges
-                                                              ? ". This is the last reminder."
-                                                              : "."));
+        d.paragraph("It was due " + format_date(*a.due) +
+                    (nudge >= kMaxOverdueNudges ? ". This is the last reminder." : "."));
     d.paragraph(Line{text("Close it with "), code(ctx.command_text("action done " + id)),
-                     text(", or move it with "), code(ctx.command_text("action due " + id + " <date>")),
-                     text(".")});
+                     text(", or move it with "),
+                     code(ctx.command_text("action due " + id + " <date>")), text(".")});
     return d;
 }
 
@@ -51,10 +50,11 @@ Document prep_reminder(Context& ctx, const Pair& pair, const Meeting& m) {
     Line when{text("You meet "), ctx.mention_of(pair.mentor),
               text(" " + format_local(m.starts_at, ctx.zone_of(ctx.person(pair.mentee))) + ".")};
     d.paragraph(std::move(when));
-    d.paragraph("A short check-in makes the time count: what moved, what is in the way, what you "
-                "want to ask, and what you would like to focus on.");
-    d.paragraph(Line{code(ctx.command_text(
-        "checkin progress: … challenges: … questions: … focus: … energy: 1-5"))});
+    d.paragraph(
+        "A short check-in makes the time count: what moved, what is in the way, what you "
+        "want to ask, and what you would like to focus on.");
+    d.paragraph(Line{code(
+        ctx.command_text("checkin progress: … challenges: … questions: … focus: … energy: 1-5"))});
     return d;
 }
 
@@ -66,16 +66,17 @@ Document drift_nudge(Context& ctx, const Pair& pair, int cadence_days) {
                           " days, twice your usual rhythm. A short catch-up keeps things moving — "
                           "even 20 minutes.")});
     d.paragraph(Line{text("See how things stand with "), code(ctx.command_text("health")),
-                     text(", or plan a meeting with "), code(ctx.command_text("meeting at <date> <time>")),
-                     text(".")});
+                     text(", or plan a meeting with "),
+                     code(ctx.command_text("meeting at <date> <time>")), text(".")});
     return d;
 }
 
 Document retro_questions(Context& ctx) {
     Document d;
     d.heading("Time for a retrospective");
-    d.paragraph("Every twelve weeks, step back together and look at how the mentoring itself is "
-                "going:");
+    d.paragraph(
+        "Every twelve weeks, step back together and look at how the mentoring itself is "
+        "going:");
     d.numbered({{text("What has helped you most so far?")},
                 {text("What has slowed you down or got in the way?")},
                 {text("What should we change for the next twelve weeks?")}});
@@ -84,10 +85,12 @@ Document retro_questions(Context& ctx) {
     return d;
 }
 
-std::optional<Document> fire_mentorship_reminder(Context& ctx, const Pair& pair, const Reminder& r) {
+std::optional<Document> fire_mentorship_reminder(Context& ctx, const Pair& pair,
+                                                 const Reminder& r) {
     Store& store = ctx.store;
     if (r.kind == "action.due" || r.kind == "action.overdue") {
-        const auto a = r.subject ? store.actions.find(pair.id, static_cast<int>(*r.subject)) : std::nullopt;
+        const auto a =
+            r.subject ? store.actions.find(pair.id, static_cast<int>(*r.subject)) : std::nullopt;
         if (!a || a->status != ActionStatus::open || !a->due) return Document{};
         const auto* zone = ctx.zone_of(ctx.person(a->owner));
         const date::local_days today = local_day(ctx.now, zone);
@@ -121,12 +124,14 @@ std::optional<Document> fire_mentorship_reminder(Context& ctx, const Pair& pair,
     if (r.kind == "agreement.review") {
         Document d;
         d.heading("Agreement review day");
-        d.paragraph("You planned to review your mentorship agreement today: does it still describe "
-                    "what you are doing together?");
+        d.paragraph(
+            "You planned to review your mentorship agreement today: does it still describe "
+            "what you are doing together?");
         d.paragraph(Line{text("Read it with "), code(ctx.command_text("agreement")),
-                         text(", change a field with "), code(ctx.command_text("agreement set <field> <text>")),
-                         text(" and sign the new version with "), code(ctx.command_text("agreement sign")),
-                         text(".")});
+                         text(", change a field with "),
+                         code(ctx.command_text("agreement set <field> <text>")),
+                         text(" and sign the new version with "),
+                         code(ctx.command_text("agreement sign")), text(".")});
         return d;
     }
     return std::nullopt;
@@ -145,7 +150,8 @@ void remind_of_action(Context& ctx, const Pair& pair, int number) {
         return;
     }
     Instant first_overdue = morning_of(*a->due + date::days{1}, zone);
-    if (first_overdue < ctx.now) first_overdue = morning_of(local_day(ctx.now, zone) + date::days{1}, zone);
+    if (first_overdue < ctx.now)
+        first_overdue = morning_of(local_day(ctx.now, zone) + date::days{1}, zone);
     add(store, pair, "action.overdue", number, a->owner, first_overdue, 1);
 }
 

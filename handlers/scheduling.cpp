@@ -43,13 +43,16 @@ Expected<LocalTime> take_date_time(Context& ctx, Args& args) {
     const Token* t = args.peek();
     auto time = t ? parse_time_of_day(t->text) : std::nullopt;
     if (!time)
-        return mistake(t ? "I can't read the time \"" + excerpt(t->text, 20) + "\" (try 15:00 or 3pm)"
+        return mistake(t ? "I can't read the time \"" + excerpt(t->text, 20) +
+                               "\" (try 15:00 or 3pm)"
                          : std::string("say the time too, e.g. 15:00"));
     args.next();
     return LocalTime{day->day, *time};
 }
 
-std::string reason_of(Args& args) { return args.rest_text(); }
+std::string reason_of(Args& args) {
+    return args.rest_text();
+}
 
 Post space_post(const Pair& pair, const char* kind, Document d) {
     return Post{pair.id, std::nullopt, kind, std::move(d), {}};
@@ -76,7 +79,8 @@ Outcome show_schedule(Context& ctx, const PairAccess& access) {
     for (Instant t : times) upcoming.push_back({text(format_local(t, ctx.zone()))});
     d.paragraph("Next meetings (your time):").bullets(std::move(upcoming));
     if (auto pause = ctx.store.schedules.pause_of(access.pair.id))
-        d.paragraph("Paused until " + format_date(date::local_days{date::days{pause->until_day}}) + ".");
+        d.paragraph("Paused until " + format_date(date::local_days{date::days{pause->until_day}}) +
+                    ".");
     return reply;
 }
 
@@ -92,22 +96,28 @@ Outcome set_schedule(Context& ctx, const PairAccess& access, Args& args, Recurre
         for (int i = 0; i < 4 && t; ++i)
             if (t->is_word(ordinals[i])) rule.nth = i + 1;
         if (t && t->is_word("last")) rule.nth = -1;
-        if (rule.nth == 0) return mistake("say which week of the month: 1st, 2nd, 3rd, 4th or last");
+        if (rule.nth == 0)
+            return mistake("say which week of the month: 1st, 2nd, 3rd, 4th or last");
         args.next();
     }
     const Token* day = args.peek();
     const auto weekday = day ? parse_weekday(day->text) : std::nullopt;
-    if (!weekday) return mistake(day ? "I can't read the weekday \"" + excerpt(day->text, 20) + "\" (mon … sun)"
-                                     : std::string("say the weekday and the time"));
+    if (!weekday)
+        return mistake(day ? "I can't read the weekday \"" + excerpt(day->text, 20) +
+                                 "\" (mon … sun)"
+                           : std::string("say the weekday and the time"));
     args.next();
     const Token* at = args.peek();
     const auto time = at ? parse_time_of_day(at->text) : std::nullopt;
-    if (!time) return mistake(at ? "I can't read the time \"" + excerpt(at->text, 20) + "\" (try 15:00 or 3pm)"
-                                 : std::string("say the time too, e.g. 15:00"));
+    if (!time)
+        return mistake(at ? "I can't read the time \"" + excerpt(at->text, 20) +
+                                "\" (try 15:00 or 3pm)"
+                          : std::string("say the time too, e.g. 15:00"));
     args.next();
     auto length = take_length(args);
     if (!length) return length.error();
-    if (!args.empty()) return mistake("unexpected \"" + excerpt(args.peek()->text, 20) + "\" after the length");
+    if (!args.empty())
+        return mistake("unexpected \"" + excerpt(args.peek()->text, 20) + "\" after the length");
 
     rule.weekday = static_cast<int>(weekday->c_encoding());
     rule.local_minutes = static_cast<int>(time->count());
@@ -127,10 +137,12 @@ Outcome set_schedule(Context& ctx, const PairAccess& access, Args& args, Recurre
     Reply reply;
     reply.answer.paragraph("Schedule saved: " + describe(rule) + ".");
     Document post;
-    post.paragraph(Line{ctx.mention_of(ctx.caller.id), text(" set your meetings: " + describe(rule) + ".")});
+    post.paragraph(
+        Line{ctx.mention_of(ctx.caller.id), text(" set your meetings: " + describe(rule) + ".")});
     if (next) {
         Line line{strong("First meeting: ")};
-        for (auto& s : when_for_both(ctx, access.pair, next->starts_at)) line.push_back(std::move(s));
+        for (auto& s : when_for_both(ctx, access.pair, next->starts_at))
+            line.push_back(std::move(s));
         post.paragraph(std::move(line));
     }
     reply.posts.push_back(space_post(access.pair, "schedule", std::move(post)));
@@ -143,7 +155,8 @@ Outcome meeting_at(Context& ctx, const PairAccess& access, Args& args) {
     if (!when) return when.error();
     auto length = take_length(args);
     if (!length) return length.error();
-    if (!args.empty()) return mistake("unexpected \"" + excerpt(args.peek()->text, 20) + "\" after the length");
+    if (!args.empty())
+        return mistake("unexpected \"" + excerpt(args.peek()->text, 20) + "\" after the length");
     const Instant at = to_instant(date::local_seconds{when->day} + when->time, ctx.zone());
     if (at <= ctx.now) return mistake("that time has passed; plan a meeting in the future");
     const Meeting m = ctx.store.meetings.add(access.pair.id, at, *length, false);
@@ -152,7 +165,9 @@ Outcome meeting_at(Context& ctx, const PairAccess& access, Args& args) {
     reply.answer.paragraph("Meeting #" + std::to_string(m.number) + " planned for " +
                            format_local(at, ctx.zone()) + ".");
     Document post;
-    Line line{ctx.mention_of(ctx.caller.id), text(" planned a meeting (" + format_duration(std::chrono::minutes{*length}) + "): ")};
+    Line line{
+        ctx.mention_of(ctx.caller.id),
+        text(" planned a meeting (" + format_duration(std::chrono::minutes{*length}) + "): ")};
     for (auto& s : when_for_both(ctx, access.pair, at)) line.push_back(std::move(s));
     post.paragraph(std::move(line));
     reply.posts.push_back(space_post(access.pair, "meeting.planned", std::move(post)));
@@ -161,8 +176,9 @@ Outcome meeting_at(Context& ctx, const PairAccess& access, Args& args) {
 
 Expected<Meeting> next_meeting(Context& ctx, const PairAccess& access) {
     if (auto m = ctx.store.meetings.current_or_next(access.pair.id)) return *m;
-    return mistake("no meeting is planned; plan one with " + ctx.command_text("meeting at <date> <time>") +
-                   " or " + ctx.command_text("schedule weekly <weekday> <time>"));
+    return mistake("no meeting is planned; plan one with " +
+                   ctx.command_text("meeting at <date> <time>") + " or " +
+                   ctx.command_text("schedule weekly <weekday> <time>"));
 }
 
 Outcome meeting_next(Context& ctx, const PairAccess& access) {
@@ -174,16 +190,16 @@ Outcome meeting_next(Context& ctx, const PairAccess& access) {
         return reply;
     }
     reply.answer = agenda_preview(ctx, access.pair, *m);
-    reply.answer.blocks.front().lines = {{text(m->status == MeetingStatus::open ? "The meeting is on now"
-                                                                              : "Next meeting")}};
+    reply.answer.blocks.front().lines = {
+        {text(m->status == MeetingStatus::open ? "The meeting is on now" : "Next meeting")}};
     return reply;
 }
 
 Outcome meeting_start(Context& ctx, const PairAccess& access) {
     if (auto no = refuse_unless_member(access, "start a meeting")) return *no;
     if (auto open = ctx.store.meetings.open_one(access.pair.id))
-        return mistake("meeting #" + std::to_string(open->number) + " is already open; close it with " +
-                       ctx.command_text("meeting end"));
+        return mistake("meeting #" + std::to_string(open->number) +
+                       " is already open; close it with " + ctx.command_text("meeting end"));
     auto m = ctx.store.meetings.current_or_next(access.pair.id);
     // Starting early is fine on the day; otherwise this is an extra meeting of its own.
     if (!m || local_day(m->starts_at, ctx.zone()) != ctx.today())
@@ -195,12 +211,15 @@ Outcome meeting_start(Context& ctx, const PairAccess& access) {
     recap.pair = access.pair.id;
     recap.kind = "recap";
     recap.meeting = m->id;
-    recap.due_at = std::max(m->ends_at(), ctx.now + std::chrono::minutes{m->duration_minutes}) + kRecapGrace;
+    recap.due_at =
+        std::max(m->ends_at(), ctx.now + std::chrono::minutes{m->duration_minutes}) + kRecapGrace;
     ctx.store.reminders.add(recap);
     Reply reply;
-    reply.answer.paragraph("Meeting #" + std::to_string(m->number) + " is open; the agenda is in your pair's space.");
-    reply.posts.push_back(space_post(access.pair, "meeting.start",
-                                     meeting_agenda(ctx, access.pair, *ctx.store.meetings.find(m->id))));
+    reply.answer.paragraph("Meeting #" + std::to_string(m->number) +
+                           " is open; the agenda is in your pair's space.");
+    reply.posts.push_back(
+        space_post(access.pair, "meeting.start",
+                   meeting_agenda(ctx, access.pair, *ctx.store.meetings.find(m->id))));
     return reply;
 }
 
@@ -211,16 +230,20 @@ Outcome meeting_end(Context& ctx, const PairAccess& access) {
         auto next = ctx.store.meetings.current_or_next(access.pair.id);
         if (next && next->starts_at <= ctx.now) m = next;  // it began on time without a start
     }
-    if (!m) return mistake("no meeting is open; start one with " + ctx.command_text("meeting start"));
+    if (!m)
+        return mistake("no meeting is open; start one with " + ctx.command_text("meeting start"));
     Reply reply;
-    reply.answer.paragraph("Meeting #" + std::to_string(m->number) + " closed; the recap is in your pair's space.");
-    reply.posts.push_back(space_post(access.pair, "recap", close_meeting(ctx, access.pair, *m, true)));
+    reply.answer.paragraph("Meeting #" + std::to_string(m->number) +
+                           " closed; the recap is in your pair's space.");
+    reply.posts.push_back(
+        space_post(access.pair, "recap", close_meeting(ctx, access.pair, *m, true)));
     return reply;
 }
 
 Outcome meeting_drop(Context& ctx, const PairAccess& access, Args& args, MeetingStatus status) {
     const bool skip = status == MeetingStatus::skipped;
-    if (auto no = refuse_unless_member(access, skip ? "skip a meeting" : "cancel a meeting")) return *no;
+    if (auto no = refuse_unless_member(access, skip ? "skip a meeting" : "cancel a meeting"))
+        return *no;
     auto m = next_meeting(ctx, access);
     if (!m) return m.error();
     if (m->status == MeetingStatus::open)
@@ -230,21 +253,25 @@ Outcome meeting_drop(Context& ctx, const PairAccess& access, Args& args, Meeting
     if (reason.size() > kMaxReason) return mistake("keep the reason under 500 characters");
     ctx.store.meetings.close(m->id, status, ctx.now, true,
                              reason.empty() ? std::nullopt : std::optional<std::string>(reason));
-    forget_reminders(ctx.store, *m, skip ? "the meeting was skipped" : "the meeting was cancelled", ctx.now);
+    forget_reminders(ctx.store, *m, skip ? "the meeting was skipped" : "the meeting was cancelled",
+                     ctx.now);
     const auto next = plan_next_meeting(ctx.store, access.pair, m->starts_at, ctx.now);
     Reply reply;
     const std::string word = skip ? "skipped" : "cancelled";
     reply.answer.paragraph("Meeting #" + std::to_string(m->number) + " " + word + ".");
     Document post;
-    post.paragraph(Line{ctx.mention_of(ctx.caller.id),
-                        text(" " + word + " the meeting of " + format_local(m->starts_at, ctx.zone()) + ".")});
+    post.paragraph(
+        Line{ctx.mention_of(ctx.caller.id),
+             text(" " + word + " the meeting of " + format_local(m->starts_at, ctx.zone()) + ".")});
     if (!reason.empty()) post.quote(reason);
     if (next) {
         Line line{strong("Next meeting: ")};
-        for (auto& s : when_for_both(ctx, access.pair, next->starts_at)) line.push_back(std::move(s));
+        for (auto& s : when_for_both(ctx, access.pair, next->starts_at))
+            line.push_back(std::move(s));
         post.paragraph(std::move(line));
     }
-    reply.posts.push_back(space_post(access.pair, skip ? "meeting.skipped" : "meeting.cancelled", std::move(post)));
+    reply.posts.push_back(
+        space_post(access.pair, skip ? "meeting.skipped" : "meeting.cancelled", std::move(post)));
     return reply;
 }
 
@@ -252,10 +279,12 @@ Outcome meeting_move(Context& ctx, const PairAccess& access, Args& args) {
     if (auto no = refuse_unless_member(access, "move a meeting")) return *no;
     auto m = next_meeting(ctx, access);
     if (!m) return m.error();
-    if (m->status == MeetingStatus::open) return mistake("the meeting is under way; it cannot move now");
+    if (m->status == MeetingStatus::open)
+        return mistake("the meeting is under way; it cannot move now");
     auto when = take_date_time(ctx, args);
     if (!when) return when.error();
-    if (!args.empty()) return mistake("unexpected \"" + excerpt(args.peek()->text, 20) + "\" after the time");
+    if (!args.empty())
+        return mistake("unexpected \"" + excerpt(args.peek()->text, 20) + "\" after the time");
     const Instant at = to_instant(date::local_seconds{when->day} + when->time, ctx.zone());
     if (at <= ctx.now) return mistake("that time has passed; move the meeting to the future");
     forget_reminders(ctx.store, *m, "the meeting moved", ctx.now);
@@ -263,7 +292,8 @@ Outcome meeting_move(Context& ctx, const PairAccess& access, Args& args) {
     const Meeting moved = *ctx.store.meetings.find(m->id);
     remind_for_meeting(ctx.store, access.pair, moved, ctx.now);
     Reply reply;
-    reply.answer.paragraph("Meeting #" + std::to_string(m->number) + " moved to " + format_local(at, ctx.zone()) + ".");
+    reply.answer.paragraph("Meeting #" + std::to_string(m->number) + " moved to " +
+                           format_local(at, ctx.zone()) + ".");
     Document post;
     Line line{ctx.mention_of(ctx.caller.id), text(" moved the next meeting to ")};
     for (auto& s : when_for_both(ctx, access.pair, at)) line.push_back(std::move(s));
@@ -303,28 +333,31 @@ Outcome handle_pause(Context& ctx, Args& args) {
     if (auto no = refuse_unless_member(*access, "pause the pair")) return *no;
     if (!args.take_word("until")) return mistake("say until when: pause until <date>");
     auto day = parse_date(args.remaining(), ctx.today());
-    if (!day || day->used != args.size()) return mistake("I can't read that date (try 2027-01-04 or in 2 weeks)");
+    if (!day || day->used != args.size())
+        return mistake("I can't read that date (try 2027-01-04 or in 2 weeks)");
     if (day->day <= ctx.today()) return mistake("the pause must end after today");
     const Pair& pair = access->pair;
-    ctx.store.schedules.set_pause({pair.id, day->day.time_since_epoch().count(), ctx.zone()->name()},
-                                  ctx.caller.id);
+    ctx.store.schedules.set_pause(
+        {pair.id, day->day.time_since_epoch().count(), ctx.zone()->name()}, ctx.caller.id);
     // Meetings in the window are skipped (not counted against the pair) and their reminders go.
     std::size_t skipped = 0;
     for (const Meeting& m : ctx.store.meetings.since(pair.id, ctx.now)) {
-        if (m.status != MeetingStatus::planned || !paused_at(ctx.store, pair.id, m.starts_at)) continue;
-        ctx.store.meetings.close(m.id, MeetingStatus::skipped, ctx.now, true, std::string("paused"));
+        if (m.status != MeetingStatus::planned || !paused_at(ctx.store, pair.id, m.starts_at))
+            continue;
+        ctx.store.meetings.close(m.id, MeetingStatus::skipped, ctx.now, true,
+                                 std::string("paused"));
         forget_reminders(ctx.store, m, "the pair is paused", ctx.now);
         ++skipped;
     }
     plan_next_meeting(ctx.store, pair, ctx.now, ctx.now);
     Reply reply;
-    reply.answer.paragraph("Paused until " + format_date(day->day) + "; " + std::to_string(skipped) +
-                           " meeting(s) in between are skipped.");
+    reply.answer.paragraph("Paused until " + format_date(day->day) + "; " +
+                           std::to_string(skipped) + " meeting(s) in between are skipped.");
     Document post;
     post.paragraph(Line{ctx.mention_of(ctx.caller.id),
                         text(" paused the mentorship until " + format_date(day->day) +
-                             ". No meetings or reminders until then; " ), code(ctx.command_text("resume")),
-                        text(" ends the pause early.")});
+                             ". No meetings or reminders until then; "),
+                        code(ctx.command_text("resume")), text(" ends the pause early.")});
     reply.posts.push_back(space_post(pair, "pause", std::move(post)));
     return reply;
 }
@@ -343,7 +376,8 @@ Outcome handle_resume(Context& ctx, Args& args) {
     post.paragraph(Line{ctx.mention_of(ctx.caller.id), text(" ended the pause.")});
     if (next) {
         Line line{strong("Next meeting: ")};
-        for (auto& s : when_for_both(ctx, access->pair, next->starts_at)) line.push_back(std::move(s));
+        for (auto& s : when_for_both(ctx, access->pair, next->starts_at))
+            line.push_back(std::move(s));
         post.paragraph(std::move(line));
     }
     reply.posts.push_back(space_post(access->pair, "resume", std::move(post)));
@@ -357,7 +391,8 @@ Outcome handle_snooze(Context& ctx, Args& args) {
     const Token* id = args.peek();
     std::string digits = id ? id->text : "";
     if (!digits.empty() && digits.front() == '#') digits.erase(0, 1);
-    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9)
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos ||
+        digits.size() > 9)
         return mistake("say which reminder, by its number (#12)");
     args.next();
     const Token* how_long = args.peek();
@@ -368,7 +403,8 @@ Outcome handle_snooze(Context& ctx, Args& args) {
     const Instant until = std::max(r->due_at, ctx.now) + *d;
     ctx.store.reminders.postpone(r->id, until);
     Reply reply;
-    reply.answer.paragraph("Reminder #" + digits + " (" + r->kind + ") now comes " + format_local(until, ctx.zone()) + ".");
+    reply.answer.paragraph("Reminder #" + digits + " (" + r->kind + ") now comes " +
+                           format_local(until, ctx.zone()) + ".");
     return reply;
 }
 

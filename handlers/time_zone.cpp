@@ -30,7 +30,8 @@ Outcome handle_tz(Context& ctx, Args& args) {
         return reply;
     }
     const std::string typed = args.rest_text();
-    const date::time_zone* zone = typed.find(' ') == std::string::npos ? zone_named(typed) : nullptr;
+    const date::time_zone* zone =
+        typed.find(' ') == std::string::npos ? zone_named(typed) : nullptr;
     if (!zone) {
         std::vector<std::string_view> names;
         for (const auto& z : date::get_tzdb().zones) names.push_back(z.name());

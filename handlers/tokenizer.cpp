@@ -6,7 +6,9 @@
 namespace mentorbot {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Opening quote at `i` (ASCII or UTF-8 typographic); returns its byte length and the closer.
 std::size_t opening_quote(std::string_view s, std::size_t i, std::string_view& closer) {
@@ -79,8 +81,11 @@ Expected<std::vector<Token>> tokenize(std::string_view s) {
             if (close == std::string_view::npos)
                 return mistake("a quote opened at \"" + std::string(s.substr(i, 12)) +
                                "\" is never closed");
-            tokens.push_back({Token::Kind::quoted, std::string(s.substr(i + q, close - i - q)), {},
-                              begin, close + closer.size()});
+            tokens.push_back({Token::Kind::quoted,
+                              std::string(s.substr(i + q, close - i - q)),
+                              {},
+                              begin,
+                              close + closer.size()});
             i = close + closer.size();
             continue;
         }
@@ -89,9 +94,10 @@ Expected<std::vector<Token>> tokenize(std::string_view s) {
             if (close != std::string_view::npos) {
                 std::string_view inner = s.substr(i + 2, close - i - 2);
                 const auto bar = inner.find('|');
-                Token t{Token::Kind::mention, {}, std::string(inner.substr(0, bar)), begin,
-                        close + 1};
-                t.text = bar == std::string_view::npos ? t.user : std::string(inner.substr(bar + 1));
+                Token t{
+                    Token::Kind::mention, {}, std::string(inner.substr(0, bar)), begin, close + 1};
+                t.text =
+                    bar == std::string_view::npos ? t.user : std::string(inner.substr(bar + 1));
                 tokens.push_back(std::move(t));
                 i = close + 1;
                 continue;

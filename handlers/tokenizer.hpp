@@ -14,8 +14,8 @@ namespace mentorbot {
 struct Token {
     enum class Kind { word, quoted, mention };
     Kind kind = Kind::word;
-    std::string text;  // word or quoted text (quotes removed); a mention's display name
-    std::string user;  // a mention's platform id: "U123", "@bob:example.org", "bob"
+    std::string text;       // word or quoted text (quotes removed); a mention's display name
+    std::string user;       // a mention's platform id: "U123", "@bob:example.org", "bob"
     std::size_t begin = 0;  // byte offsets of the token in the input, quotes included
     std::size_t end = 0;
 

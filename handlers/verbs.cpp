@@ -125,7 +125,9 @@ constexpr Verb kVerbs[] = {
 
 }  // namespace
 
-std::span<const Verb> verbs() { return kVerbs; }
+std::span<const Verb> verbs() {
+    return kVerbs;
+}
 
 const Verb* find_verb(std::string_view name) {
     const std::string n = ascii_lower(name);

@@ -36,7 +36,7 @@ std::optional<date::local_days> iso(std::string_view s) {
 
 std::optional<date::weekday> parse_weekday(std::string_view word) {
     static constexpr std::string_view names[7][3] = {
-        {"sun", "sunday", ""},   {"mon", "monday", ""},     {"tue", "tues", "tuesday"},
+        {"sun", "sunday", ""},    {"mon", "monday", ""},        {"tue", "tues", "tuesday"},
         {"wed", "wednesday", ""}, {"thu", "thurs", "thursday"}, {"fri", "friday", ""},
         {"sat", "saturday", ""}};
     const std::string w = lower(word);
@@ -175,7 +175,9 @@ std::string format_local(Instant t, const date::time_zone* zone) {
     return format_date(local_day(t, zone)) + " " + format_time(t, zone);
 }
 
-std::string iso_date(date::local_days day) { return date::format("%F", day); }
+std::string iso_date(date::local_days day) {
+    return date::format("%F", day);
+}
 
 std::string format_duration(std::chrono::minutes m) {
     const long total = m.count();

@@ -36,10 +36,10 @@ Instant to_instant(date::local_seconds local, const date::time_zone* zone);
 date::local_days local_day(Instant t, const date::time_zone* zone);
 date::local_seconds to_local(Instant t, const date::time_zone* zone);
 
-std::string format_date(date::local_days day);                        // "Tue 1 Dec 2026"
-std::string format_local(Instant t, const date::time_zone* zone);     // "Tue 1 Dec 2026 15:00 CET"
-std::string format_time(Instant t, const date::time_zone* zone);      // "15:00 CET"
-std::string format_duration(std::chrono::minutes m);                  // "1h 30m"
-std::string iso_date(date::local_days day);                           // "2026-12-01"
+std::string format_date(date::local_days day);                     // "Tue 1 Dec 2026"
+std::string format_local(Instant t, const date::time_zone* zone);  // "Tue 1 Dec 2026 15:00 CET"
+std::string format_time(Instant t, const date::time_zone* zone);   // "15:00 CET"
+std::string format_duration(std::chrono::minutes m);               // "1h 30m"
+std::string iso_date(date::local_days day);                        // "2026-12-01"
 
 }  // namespace mentorbot

@@ -14,14 +14,18 @@ Database::Database(const std::string& path)
     migrate(db_);
 }
 
-int Database::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
+int Database::schema_version() {
+    return db_.execAndGet("PRAGMA user_version").getInt();
+}
 
 Database::Transaction::Transaction(Database& db) : db_(db), level_(db.depth_) {
     db_.db_.exec(level_ == 0 ? std::string("BEGIN IMMEDIATE") : "SAVEPOINT " + savepoint());
     ++db_.depth_;
 }
 
-std::string Database::Transaction::savepoint() const { return "nested_" + std::to_string(level_); }
+std::string Database::Transaction::savepoint() const {
+    return "nested_" + std::to_string(level_);
+}
 
 void Database::Transaction::commit() {
     if (done_) return;

@@ -15,7 +15,7 @@ struct StorageError : std::runtime_error {
 };
 
 class Database {
-public:
+  public:
     // Opens (creating if needed) and migrates to the newest schema this binary knows.
     // ":memory:" gives a fresh private database (used by tests).
     explicit Database(const std::string& path);
@@ -28,21 +28,21 @@ public:
     // A transaction begun while another is open is a savepoint inside it: rolling it back undoes
     // only its own work, and its commit becomes durable with the outer one.
     class Transaction {
-    public:
+      public:
         explicit Transaction(Database& db);
         Transaction(const Transaction&) = delete;
         Transaction& operator=(const Transaction&) = delete;
         ~Transaction();
         void commit();
 
-    private:
+      private:
         std::string savepoint() const;
         Database& db_;
         int level_ = 0;
         bool done_ = false;
     };
 
-private:
+  private:
     std::string path_;
     SQLite::Database db_;
     int depth_ = 0;

@@ -12,7 +12,6 @@ constexpr const char* kSelect =
     "SELECT id, platform, mentor_id, mentee_id, status, space, origin, created_by, created_at, "
     "ended_at, end_reason FROM pairs ";
 
-
 Pair read_pair(SQLite::Statement& q) {
     Pair p;
     p.id = PairId{q.getColumn(0).getInt64()};

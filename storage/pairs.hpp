@@ -11,7 +11,7 @@
 namespace mentorbot {
 
 class Pairs {
-public:
+  public:
     explicit Pairs(Database& db) : db_(db) {}
 
     Pair create(Platform platform, PersonId mentor, PersonId mentee, PersonId created_by,
@@ -29,7 +29,7 @@ public:
     void set_space(PairId id, const std::string& conversation);
     void close(PairId id, PairStatus status, const std::optional<std::string>& reason, Instant now);
 
-private:
+  private:
     std::vector<Pair> query(const std::string& where, const std::vector<std::string>& text_args,
                             const std::vector<std::int64_t>& int_args);
     Database& db_;

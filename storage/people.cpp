@@ -32,7 +32,8 @@ std::optional<Person> People::find(PersonId id) {
 }
 
 std::optional<Person> People::find(Platform platform, const std::string& platform_user) {
-    SQLite::Statement q(db_.sql(), std::string(kColumns) + "WHERE platform = ? AND platform_user = ?");
+    SQLite::Statement q(db_.sql(),
+                        std::string(kColumns) + "WHERE platform = ? AND platform_user = ?");
     q.bind(1, std::string(to_string(platform)));
     q.bind(2, platform_user);
     if (!q.executeStep()) return std::nullopt;

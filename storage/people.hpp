@@ -11,7 +11,7 @@
 namespace mentorbot {
 
 class People {
-public:
+  public:
     explicit People(Database& db) : db_(db) {}
 
     std::optional<Person> find(PersonId id);
@@ -24,7 +24,7 @@ public:
     void set_profile_time_zone(PersonId id, const std::string& zone);
     void set_display_name(PersonId id, const std::string& name);
 
-private:
+  private:
     Database& db_;
 };
 

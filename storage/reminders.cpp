@@ -8,7 +8,6 @@
 namespace mentorbot {
 namespace {
 
-
 constexpr const char* kColumns =
     "SELECT id, pair_id, number, kind, meeting_id, subject_id, person_id, due_at, nudge "
     "FROM reminders ";
@@ -30,7 +29,8 @@ Reminder read_reminder(SQLite::Statement& q) {
 void settle(Database& db, const std::string& where, const std::vector<std::int64_t>& args,
             const char* state, const std::optional<std::string>& note, Instant now) {
     SQLite::Statement q(db.sql(), std::string("UPDATE reminders SET state = ?, settled_at = ?, "
-                                              "note = ? WHERE state = 'pending' AND ") + where);
+                                              "note = ? WHERE state = 'pending' AND ") +
+                                      where);
     q.bind(1, state);
     q.bind(2, columns::seconds(now));
     columns::bind(q, 3, note);
@@ -49,9 +49,18 @@ Reminder Reminders::add(const Reminder& r) {
     q.bind(1, r.pair.value);
     q.bind(2, r.pair.value);
     q.bind(3, r.kind);
-    if (r.meeting) q.bind(4, r.meeting->value); else q.bind(4);
-    if (r.subject) q.bind(5, *r.subject); else q.bind(5);
-    if (r.person) q.bind(6, r.person->value); else q.bind(6);
+    if (r.meeting)
+        q.bind(4, r.meeting->value);
+    else
+        q.bind(4);
+    if (r.subject)
+        q.bind(5, *r.subject);
+    else
+        q.bind(5);
+    if (r.person)
+        q.bind(6, r.person->value);
+    else
+        q.bind(6);
     q.bind(7, columns::seconds(r.due_at));
     q.bind(8, r.nudge);
     q.exec();
@@ -80,7 +89,8 @@ std::vector<Reminder> Reminders::pending_for_pair(PairId pair) {
 }
 
 std::optional<Reminder> Reminders::pending_by_number(PairId pair, int number) {
-    auto found = query("WHERE state = 'pending' AND pair_id = ? AND number = ?", {pair.value, number});
+    auto found =
+        query("WHERE state = 'pending' AND pair_id = ? AND number = ?", {pair.value, number});
     if (found.empty()) return std::nullopt;
     return found.front();
 }
@@ -122,7 +132,8 @@ void Reminders::drop_kind(PairId pair, const std::string& kind, std::optional<st
 }
 
 void Reminders::postpone(ReminderId id, Instant due_at) {
-    SQLite::Statement q(db_.sql(), "UPDATE reminders SET due_at = ? WHERE id = ? AND state = 'pending'");
+    SQLite::Statement q(db_.sql(),
+                        "UPDATE reminders SET due_at = ? WHERE id = ? AND state = 'pending'");
     q.bind(1, columns::seconds(due_at));
     q.bind(2, id.value);
     q.exec();

@@ -30,7 +30,7 @@ struct Reminder {
 };
 
 class Reminders {
-public:
+  public:
     explicit Reminders(Database& db) : db_(db) {}
 
     Reminder add(const Reminder& r);  // id and number are assigned
@@ -52,7 +52,7 @@ public:
     // Forgets the meeting of reminders already settled, so the meeting row can be removed.
     void detach_meeting(MeetingId meeting);
 
-private:
+  private:
     std::vector<Reminder> query(const std::string& where, const std::vector<std::int64_t>& args);
     Database& db_;
 };

@@ -8,14 +8,18 @@
 namespace mentorbot {
 
 void Retros::record(const RetroAnswer& a) {
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO retros (pair_id, author_id, helped, slowed, change, created_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement q(
+        db_.sql(),
+        "INSERT INTO retros (pair_id, author_id, helped, slowed, change, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
     q.bind(1, a.pair.value);
     q.bind(2, a.author.value);
     int i = 3;
     for (const auto* v : {&a.helped, &a.slowed, &a.change}) {
-        if (*v) q.bind(i, **v); else q.bind(i);
+        if (*v)
+            q.bind(i, **v);
+        else
+            q.bind(i);
         ++i;
     }
     q.bind(6, columns::seconds(a.at));

@@ -18,13 +18,13 @@ struct RetroAnswer {
 };
 
 class Retros {
-public:
+  public:
     explicit Retros(Database& db) : db_(db) {}
 
     void record(const RetroAnswer& answer);
     std::vector<RetroAnswer> of_pair(PairId pair);  // oldest first
 
-private:
+  private:
     Database& db_;
 };
 

@@ -8,7 +8,6 @@
 namespace mentorbot {
 namespace {
 
-
 constexpr const char* kRules[] = {"weekly", "biweekly", "monthly"};
 constexpr const char* kStatuses[] = {"planned", "open", "held", "skipped", "cancelled"};
 
@@ -36,7 +35,9 @@ Meeting read_meeting(SQLite::Statement& q) {
 
 }  // namespace
 
-std::string_view to_string(MeetingStatus s) { return kStatuses[static_cast<int>(s)]; }
+std::string_view to_string(MeetingStatus s) {
+    return kStatuses[static_cast<int>(s)];
+}
 
 std::optional<ScheduleRule> Schedules::find(PairId pair) {
     SQLite::Statement q(db_.sql(),
@@ -68,7 +69,10 @@ void Schedules::save(const ScheduleRule& r) {
     q.bind(1, r.pair.value);
     q.bind(2, kRules[static_cast<int>(r.rule)]);
     q.bind(3, r.weekday);
-    if (r.rule == Recurrence::monthly) q.bind(4, r.nth); else q.bind(4);
+    if (r.rule == Recurrence::monthly)
+        q.bind(4, r.nth);
+    else
+        q.bind(4);
     q.bind(5, r.local_minutes);
     q.bind(6, r.duration_minutes);
     q.bind(7, r.zone);
@@ -130,21 +134,23 @@ std::optional<Meeting> Meetings::find(MeetingId id) {
 
 std::optional<Meeting> Meetings::current_or_next(PairId pair) {
     if (auto open = open_one(pair)) return open;
-    auto found =
-        query("WHERE pair_id = ? AND status = 'planned' ORDER BY starts_at, id LIMIT 1", pair.value);
+    auto found = query("WHERE pair_id = ? AND status = 'planned' ORDER BY starts_at, id LIMIT 1",
+                       pair.value);
     if (found.empty()) return std::nullopt;
     return found.front();
 }
 
 std::optional<Meeting> Meetings::open_one(PairId pair) {
-    auto found = query("WHERE pair_id = ? AND status = 'open' ORDER BY starts_at LIMIT 1", pair.value);
+    auto found =
+        query("WHERE pair_id = ? AND status = 'open' ORDER BY starts_at LIMIT 1", pair.value);
     if (found.empty()) return std::nullopt;
     return found.front();
 }
 
 std::optional<Meeting> Meetings::last_closed(PairId pair) {
-    auto found = query(
-        "WHERE pair_id = ? AND status = 'held' ORDER BY closed_at DESC, id DESC LIMIT 1", pair.value);
+    auto found =
+        query("WHERE pair_id = ? AND status = 'held' ORDER BY closed_at DESC, id DESC LIMIT 1",
+              pair.value);
     if (found.empty()) return std::nullopt;
     return found.front();
 }
@@ -155,8 +161,9 @@ std::vector<Meeting> Meetings::since(PairId pair, Instant from) {
 }
 
 std::vector<Meeting> Meetings::planned_from_schedule(PairId pair) {
-    return query("WHERE pair_id = ? AND status = 'planned' AND origin = 'schedule' ORDER BY starts_at",
-                 pair.value);
+    return query(
+        "WHERE pair_id = ? AND status = 'planned' AND origin = 'schedule' ORDER BY starts_at",
+        pair.value);
 }
 
 void Meetings::open(MeetingId id, Instant at) {

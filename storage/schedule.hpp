@@ -55,7 +55,7 @@ struct Pause {
 };
 
 class Schedules {
-public:
+  public:
     explicit Schedules(Database& db) : db_(db) {}
 
     std::optional<ScheduleRule> find(PairId pair);
@@ -66,12 +66,12 @@ public:
     void set_pause(const Pause& pause, PersonId by);
     void clear_pause(PairId pair);
 
-private:
+  private:
     Database& db_;
 };
 
 class Meetings {
-public:
+  public:
     explicit Meetings(Database& db) : db_(db) {}
 
     Meeting add(PairId pair, Instant starts_at, int duration_minutes, bool from_schedule);
@@ -79,7 +79,7 @@ public:
     // The open meeting, else the earliest planned one.
     std::optional<Meeting> current_or_next(PairId pair);
     std::optional<Meeting> open_one(PairId pair);
-    std::optional<Meeting> last_closed(PairId pair);  // the last held meeting
+    std::optional<Meeting> last_closed(PairId pair);        // the last held meeting
     std::vector<Meeting> since(PairId pair, Instant from);  // by start time
     void open(MeetingId id, Instant at);
     void close(MeetingId id, MeetingStatus status, Instant at, bool by_hand,
@@ -89,7 +89,7 @@ public:
     std::vector<Meeting> planned_from_schedule(PairId pair);
     void remove(MeetingId id);
 
-private:
+  private:
     std::vector<Meeting> query(const std::string& where, std::int64_t a, std::int64_t b = 0);
     Database& db_;
 };

@@ -8,9 +8,12 @@ namespace mentorbot {
 
 std::string_view to_string(Platform p) {
     switch (p) {
-        case Platform::console: return "console";
-        case Platform::slack: return "slack";
-        case Platform::matrix: return "matrix";
+        case Platform::console:
+            return "console";
+        case Platform::slack:
+            return "slack";
+        case Platform::matrix:
+            return "matrix";
     }
     return "console";
 }
@@ -24,9 +27,12 @@ std::optional<Platform> platform_from_string(std::string_view s) {
 
 std::string_view to_string(PairStatus s) {
     switch (s) {
-        case PairStatus::active: return "active";
-        case PairStatus::ended: return "ended";
-        case PairStatus::graduated: return "graduated";
+        case PairStatus::active:
+            return "active";
+        case PairStatus::ended:
+            return "ended";
+        case PairStatus::graduated:
+            return "graduated";
     }
     return "active";
 }

@@ -48,7 +48,7 @@ struct Pair {
     PersonId mentor;
     PersonId mentee;
     PairStatus status = PairStatus::active;
-    std::optional<std::string> space;   // the platform conversation where the bot posts for the pair
+    std::optional<std::string> space;  // the platform conversation where the bot posts for the pair
     std::optional<std::string> origin;  // the conversation `pair` was issued in
     PersonId created_by;
     Instant created_at{};

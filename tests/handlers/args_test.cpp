@@ -6,7 +6,9 @@
 using namespace mentorbot;
 
 namespace {
-Args args_of(const std::string& s) { return Args(s, tokenize(s).value()); }
+Args args_of(const std::string& s) {
+    return Args(s, tokenize(s).value());
+}
 const date::local_days kMonday = date::local_days{date::year{2026} / 11 / 2};
 }  // namespace
 

@@ -40,13 +40,15 @@ TEST_CASE("With one active pair, that pair is meant") {
     CHECK(r.partner(found, "dana") == "sam");
 }
 
-TEST_CASE("With several pairs, the command's space decides, then with @person, else an error "
-          "listing them") {
+TEST_CASE(
+    "With several pairs, the command's space decides, then with @person, else an error "
+    "listing them") {
     Resolve r;
     REQUIRE(r.run("dana", "pair @dana @sam").ok);
     REQUIRE(r.run("dana", "pair @dana @lee").ok);
-    r.store.pairs.set_space(r.store.pairs.of_person(r.store.people.find(Platform::console, "dana")->id).back().id,
-                            "dana+sam");
+    r.store.pairs.set_space(
+        r.store.pairs.of_person(r.store.people.find(Platform::console, "dana")->id).back().id,
+        "dana+sam");
 
     auto in_space = r.as("dana", "", "dana+sam");
     REQUIRE(in_space.ok());
@@ -76,7 +78,9 @@ TEST_CASE("Someone outside a pair gets the same answer as for a pair that does n
     REQUIRE_FALSE(both.ok());
     CHECK_THAT(both.error().reason, Catch::Contains("that you can see"));
     // Issuing a command in their space does not let an outsider in either.
-    r.store.pairs.set_space(r.store.pairs.of_person(r.store.people.find(Platform::console, "dana")->id).front().id, "dana+sam");
+    r.store.pairs.set_space(
+        r.store.pairs.of_person(r.store.people.find(Platform::console, "dana")->id).front().id,
+        "dana+sam");
     CHECK_FALSE(r.as("eve", "", "dana+sam").ok());
 }
 

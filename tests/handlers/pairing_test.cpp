@@ -14,19 +14,21 @@ TEST_CASE("pair posts the welcome with every kickoff checklist item to the pair'
     REQUIRE(posts.size() == 1);
     const std::string& welcome = posts[0];
     CHECK_THAT(welcome, Catch::StartsWith("pair 1: == Welcome"));
-    for (const char* field : {"purpose", "scope", "out-of-scope", "cadence", "logistics",
-                              "communication", "boundaries", "confidentiality", "success",
-                              "timeline", "review"})
+    for (const char* field :
+         {"purpose", "scope", "out-of-scope", "cadence", "logistics", "communication", "boundaries",
+          "confidentiality", "success", "timeline", "review"})
         CHECK_THAT(welcome, Catch::Contains(field));
     CHECK_THAT(welcome, Catch::Contains("/mentor agreement sign"));
     CHECK_THAT(welcome, Catch::Contains("/mentor schedule"));
     CHECK_THAT(welcome, Catch::Contains("/mentor goal add"));
 }
 
-TEST_CASE("pair refuses the same person twice, a second active pair, and strangers pairing others") {
+TEST_CASE(
+    "pair refuses the same person twice, a second active pair, and strangers pairing others") {
     testing::Harness h;
     CHECK_THAT(h.run("dana", "pair @dana @dana").text, Catch::Contains("two different people"));
-    CHECK_THAT(h.run("dana", "pair @dana").text, Catch::Contains("Usage: /mentor pair @mentor @mentee"));
+    CHECK_THAT(h.run("dana", "pair @dana").text,
+               Catch::Contains("Usage: /mentor pair @mentor @mentee"));
     REQUIRE(h.run("dana", "pair @dana @sam").ok);
     auto again = h.run("sam", "pair @sam @dana");
     CHECK_FALSE(again.ok);
@@ -73,8 +75,8 @@ TEST_CASE("tz shows and sets the zone, accepts any case and suggests the closest
     testing::Harness h;
     CHECK_THAT(h.run("dana", "tz").text, Catch::Contains("UTC (the program's default)"));
     CHECK_THAT(h.run("dana", "tz america/new_york").text, Catch::Contains("now America/New_York"));
-    CHECK_THAT(h.run("dana", "tz").text, Catch::Contains("America/New_York") &&
-                                             Catch::Contains("04:00 EST"));
+    CHECK_THAT(h.run("dana", "tz").text,
+               Catch::Contains("America/New_York") && Catch::Contains("04:00 EST"));
     auto bad = h.run("dana", "tz Europe/Berln");
     CHECK_FALSE(bad.ok);
     CHECK_THAT(bad.text, Catch::Contains("did you mean Europe/Berlin?"));

@@ -8,7 +8,8 @@
 using namespace mentorbot;
 
 TEST_CASE("iCalendar lines end in CRLF and are folded at 75 octets without splitting characters") {
-    const std::string long_line = "DESCRIPTION:" + std::string(100, 'x') + "ééé" + std::string(80, 'y');
+    const std::string long_line =
+        "DESCRIPTION:" + std::string(100, 'x') + "ééé" + std::string(80, 'y');
     const std::string folded = fold_lines("BEGIN:VCALENDAR\n" + long_line + "\nEND:VCALENDAR\n");
     std::size_t b = 0;
     std::string unfolded;
@@ -34,7 +35,8 @@ TEST_CASE("The calendar event repeats by the schedule's rule in its own zone") {
     r.duration_minutes = 45;
     r.zone = "America/New_York";
     r.anchor_day = date::local_days{date::year{2026} / 11 / 3}.time_since_epoch().count();
-    const std::string ics = icalendar_for(r, r.pair, "Mentoring: dana, sam", testing::at("2026-11-01 12:00"));
+    const std::string ics =
+        icalendar_for(r, r.pair, "Mentoring: dana, sam", testing::at("2026-11-01 12:00"));
     CHECK_THAT(ics, Catch::StartsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     CHECK_THAT(ics, Catch::EndsWith("END:VCALENDAR\r\n"));
     CHECK_THAT(ics, Catch::Contains("DTSTART;TZID=America/New_York:20261103T153000\r\n"));
@@ -67,7 +69,8 @@ TEST_CASE("export holds the pair's record and only the caller's own private thin
     REQUIRE(h.run("dana", "pair @dana @sam").ok);
     REQUIRE(h.run("sam", "note private SAM-JOURNAL").ok);
     REQUIRE(h.run("dana", "note private DANA-JOURNAL").ok);
-    REQUIRE(h.run("sam", "feedback @dana situation: review behavior: FEEDBACK-TEXT impact: clarity").ok);
+    REQUIRE(h.run("sam", "feedback @dana situation: review behavior: FEEDBACK-TEXT impact: clarity")
+                .ok);
     REQUIRE(h.run("dana", "note shared takeaway").ok);
     REQUIRE(h.run("sam", "retro helped: RETRO-HELP").ok);
     const auto sam = h.run("sam", "export");
@@ -94,7 +97,8 @@ TEST_CASE("retro answers are posted to the pair; stray text is refused with the 
     REQUIRE(h.run("sam", "retro helped: clear agenda slowed: moved meetings change: mornings").ok);
     const auto posts = h.take_posts();
     REQUIRE(posts.size() == 1);
-    CHECK_THAT(posts[0], Catch::Contains("Helped: clear agenda") && Catch::Contains("Change: mornings"));
+    CHECK_THAT(posts[0],
+               Catch::Contains("Helped: clear agenda") && Catch::Contains("Change: mornings"));
     const auto bad = h.run("sam", "retro it was fine");
     CHECK_FALSE(bad.ok);
     CHECK_THAT(bad.text, Catch::Contains("Usage: /mentor retro"));

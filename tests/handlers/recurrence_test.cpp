@@ -32,13 +32,13 @@ std::vector<std::string> local(const std::vector<Instant>& ts, const char* zone)
 TEST_CASE("A weekly meeting keeps its wall-clock time across the end of summer time") {
     const auto r = rule(Recurrence::weekly, 2, 15 * 60, "Europe/Berlin");
     const auto times = next_occurrences(r, testing::at("2026-10-19 07:00"), 3);
-    CHECK(local(times, "Europe/Berlin") ==
-          std::vector<std::string>{"Tue 20 Oct 2026 15:00 CEST", "Tue 27 Oct 2026 15:00 CET",
-                                   "Tue 3 Nov 2026 15:00 CET"});
+    CHECK(local(times, "Europe/Berlin") == std::vector<std::string>{"Tue 20 Oct 2026 15:00 CEST",
+                                                                    "Tue 27 Oct 2026 15:00 CET",
+                                                                    "Tue 3 Nov 2026 15:00 CET"});
     // Seen from New York, whose change comes a week later, the hour moves twice.
-    CHECK(local(times, "America/New_York") ==
-          std::vector<std::string>{"Tue 20 Oct 2026 09:00 EDT", "Tue 27 Oct 2026 10:00 EDT",
-                                   "Tue 3 Nov 2026 09:00 EST"});
+    CHECK(local(times, "America/New_York") == std::vector<std::string>{"Tue 20 Oct 2026 09:00 EDT",
+                                                                       "Tue 27 Oct 2026 10:00 EDT",
+                                                                       "Tue 3 Nov 2026 09:00 EST"});
 }
 
 TEST_CASE("The next occurrence is strictly after the given moment") {
@@ -51,7 +51,8 @@ TEST_CASE("The next occurrence is strictly after the given moment") {
 
 TEST_CASE("Biweekly meetings count their weeks from the first one") {
     auto r = rule(Recurrence::biweekly, 4, 9 * 60, "UTC");
-    r.anchor_day = date::local_days{date::year{2026} / 11 / 5}.time_since_epoch().count();  // a Thursday
+    r.anchor_day =
+        date::local_days{date::year{2026} / 11 / 5}.time_since_epoch().count();  // a Thursday
     CHECK(local(next_occurrences(r, testing::at("2026-11-01 00:00"), 3), "UTC") ==
           std::vector<std::string>{"Thu 5 Nov 2026 09:00 UTC", "Thu 19 Nov 2026 09:00 UTC",
                                    "Thu 3 Dec 2026 09:00 UTC"});
@@ -59,10 +60,12 @@ TEST_CASE("Biweekly meetings count their weeks from the first one") {
 
 TEST_CASE("Monthly meetings fall on the nth or the last weekday of each month") {
     CHECK(local(next_occurrences(rule(Recurrence::monthly, 1, 10 * 60, "UTC", 1),
-                                 testing::at("2026-11-21 00:00"), 2), "UTC") ==
+                                 testing::at("2026-11-21 00:00"), 2),
+                "UTC") ==
           std::vector<std::string>{"Mon 7 Dec 2026 10:00 UTC", "Mon 4 Jan 2027 10:00 UTC"});
     CHECK(local(next_occurrences(rule(Recurrence::monthly, 5, 16 * 60, "UTC", -1),
-                                 testing::at("2026-11-21 00:00"), 2), "UTC") ==
+                                 testing::at("2026-11-21 00:00"), 2),
+                "UTC") ==
           std::vector<std::string>{"Fri 27 Nov 2026 16:00 UTC", "Fri 25 Dec 2026 16:00 UTC"});
 }
 

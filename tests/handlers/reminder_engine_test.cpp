@@ -100,7 +100,8 @@ TEST_CASE("Ending a pair stops its reminders") {
 
 TEST_CASE("A crash in the middle loses no reminder and sends none twice") {
     const auto path = (std::filesystem::temp_directory_path() /
-                       ("mentorbot-crash-" + std::to_string(::getpid()) + ".db")).string();
+                       ("mentorbot-crash-" + std::to_string(::getpid()) + ".db"))
+                          .string();
     std::filesystem::remove(path);
     {
         Store store(path);
@@ -122,7 +123,8 @@ TEST_CASE("A crash in the middle loses no reminder and sends none twice") {
         Settings settings;
         fire_due(store, settings, testing::at("2026-11-02 15:00"));
         Database::Transaction tx(store.db);
-        store.reminders.drop_kind(PairId{1}, "start", std::nullopt, "half-written", testing::at("2026-11-02 16:00"));
+        store.reminders.drop_kind(PairId{1}, "start", std::nullopt, "half-written",
+                                  testing::at("2026-11-02 16:00"));
         ::kill(::getpid(), SIGKILL);  // no commit, no clean close
     }
     int status = 0;
@@ -135,7 +137,8 @@ TEST_CASE("A crash in the middle loses no reminder and sends none twice") {
     const Instant later = testing::at("2026-11-03 15:20");
     const FireReport r = fire_due(store, settings, later);
     std::vector<std::string> kinds;
-    for (auto& m : store.outbox.due(Platform::console, later, 100)) kinds.push_back(m.kind + (m.late ? " (late)" : ""));
+    for (auto& m : store.outbox.due(Platform::console, later, 100))
+        kinds.push_back(m.kind + (m.late ? " (late)" : ""));
     // The welcome and schedule posts were never delivered; the prep fired once before the crash;
     // the meeting reminder is late but its meeting is still on; the start is late too.
     CHECK(std::count(kinds.begin(), kinds.end(), "reminder.prep") == 1);

@@ -44,7 +44,9 @@ TEST_CASE("schedule shows the rule and the next three meetings in the caller's z
     const auto posts = h.take_posts();
     REQUIRE(posts.size() == 1);
     CHECK_THAT(posts[0], Catch::Contains("every other Thursday at 10:00 UTC (1h)"));
-    CHECK_THAT(posts[0], Catch::Contains("Thu 5 Nov 2026 10:00 UTC for @dana · Thu 5 Nov 2026 15:30 IST for @sam"));
+    CHECK_THAT(
+        posts[0],
+        Catch::Contains("Thu 5 Nov 2026 10:00 UTC for @dana · Thu 5 Nov 2026 15:30 IST for @sam"));
     const auto shown = h.run("sam", "schedule");
     CHECK_THAT(shown.text, Catch::Contains("Thu 5 Nov 2026 15:30 IST") &&
                                Catch::Contains("Thu 19 Nov 2026 15:30 IST") &&
@@ -54,7 +56,8 @@ TEST_CASE("schedule shows the rule and the next three meetings in the caller's z
 TEST_CASE("A one-off meeting gets its four reminders; a move replaces them") {
     Scheduled h;
     CHECK_THAT(h.run("dana", "meeting at today 08:00").text, Catch::Contains("has passed"));
-    CHECK_THAT(h.run("dana", "meeting at tomorrow 25:00").text, Catch::Contains("can't read the time"));
+    CHECK_THAT(h.run("dana", "meeting at tomorrow 25:00").text,
+               Catch::Contains("can't read the time"));
     REQUIRE(h.run("dana", "meeting at in 3 days 10:00 30m").ok);
     auto kinds = h.pending_kinds();
     for (const char* k : {"prep", "meeting", "start", "recap"})
@@ -86,7 +89,8 @@ TEST_CASE("A pause skips the meetings in it without counting them, and resume pl
     Scheduled h;
     REQUIRE(h.run("dana", "schedule weekly mon 10:00").ok);
     CHECK_THAT(h.run("dana", "pause until today").text, Catch::Contains("after today"));
-    CHECK_THAT(h.run("dana", "pause 2 weeks").text, Catch::Contains("Usage: /mentor pause until <date>"));
+    CHECK_THAT(h.run("dana", "pause 2 weeks").text,
+               Catch::Contains("Usage: /mentor pause until <date>"));
     REQUIRE(h.run("dana", "pause until in 3 weeks").ok);
     CHECK_THAT(h.run("sam", "meeting next").text, Catch::Contains("Mon 23 Nov 2026 10:00"));
     CHECK_THAT(h.run("sam", "health").text, Catch::Contains("0 skipped"));
@@ -102,5 +106,6 @@ TEST_CASE("snooze postpones a waiting reminder by its number") {
     CHECK_THAT(h.run("dana", "snooze one 1h").text, Catch::Contains("by its number"));
     const auto r = h.run("dana", "snooze #1 2d");
     REQUIRE(r.ok);
-    CHECK_THAT(r.text, Catch::Contains("agreement.unsigned") && Catch::Contains("Sat 7 Nov 2026 09:00"));
+    CHECK_THAT(r.text,
+               Catch::Contains("agreement.unsigned") && Catch::Contains("Sat 7 Nov 2026 09:00"));
 }

@@ -10,9 +10,9 @@ using namespace mentorbot;
 namespace {
 // Every verb of PRODUCT.md §3.
 const char* const kProductVerbs[] = {
-    "help",  "pair",    "pairs", "end",     "agreement", "goal",   "schedule", "meeting",
-    "checkin", "action", "note", "feedback", "health",   "retro",  "unstuck",  "graduate",
-    "wrapup", "pause",  "resume", "snooze", "export",    "calendar", "tz",     "program"};
+    "help",    "pair",   "pairs",  "end",      "agreement", "goal",     "schedule", "meeting",
+    "checkin", "action", "note",   "feedback", "health",    "retro",    "unstuck",  "graduate",
+    "wrapup",  "pause",  "resume", "snooze",   "export",    "calendar", "tz",       "program"};
 }  // namespace
 
 TEST_CASE("Every verb of the product is in the table with usage, help and an example") {
@@ -31,7 +31,8 @@ TEST_CASE("help lists every verb and help <verb> shows its usage and example") {
     testing::Harness h;
     auto overview = h.run("dana", "help");
     REQUIRE(overview.ok);
-    for (const char* name : kProductVerbs) CHECK_THAT(overview.text, Catch::Contains(std::string("• ") + name + " — "));
+    for (const char* name : kProductVerbs)
+        CHECK_THAT(overview.text, Catch::Contains(std::string("• ") + name + " — "));
     auto one = h.run("dana", "help tz");
     REQUIRE(one.ok);
     CHECK_THAT(one.text, Catch::Contains("/mentor tz [<Area/City>]"));
