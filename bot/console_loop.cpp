@@ -35,13 +35,28 @@ std::optional<Instant> parse_simulated_start(const std::string& text, const std:
 
 namespace {
 
+volatile std::sig_atomic_t g_stop_signal = 0;
+
+// SIGINT/SIGTERM interrupt the blocking read (no SA_RESTART), so the loop ends and the database
+// is closed normally.
+void stop_reading_on_signals() {
+    struct sigaction action {};
+    action.sa_handler = [](int signal) { g_stop_signal = signal; };
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
 int run_simulated(ConsoleSession& session, bool interactive) {
+    stop_reading_on_signals();
     std::string line;
     if (interactive) std::cout << session.prompt() << std::flush;
-    while (std::getline(std::cin, line)) {
+    while (!g_stop_signal && std::getline(std::cin, line)) {
         if (!session.handle_line(line)) return 0;
         if (interactive) std::cout << session.prompt() << std::flush;
     }
+    if (g_stop_signal) return 0;
     session.deliver_due();
     return 0;
 }
