@@ -64,27 +64,41 @@ void SlackTransport::on_frame(const std::shared_ptr<Link>& link, slack::Frame fr
                 changed();
             },
             [&](slack::SlashCommand& s) {
+                ++link->in_flight;  // counted at once, so the link is not retired before its ack
                 asio::co_spawn(executor_, handle_slash(link, std::move(s)), asio::detached);
             },
             [&](slack::HomeOpened& h) {
-                socket.write(slack::ack(h.envelope_id));
+                send_ack(*link, slack::ack(h.envelope_id));
                 asio::co_spawn(executor_, publish_home(h.user), asio::detached);
             },
             [&](slack::OtherEnvelope& e) {
                 spdlog::debug("Slack link {}: acked a {} envelope", socket.number(), e.type);
-                socket.write(slack::ack(e.envelope_id));
+                send_ack(*link, slack::ack(e.envelope_id));
             },
         },
         frame);
 }
 
+bool SlackTransport::send_ack(Link& link, std::string frame) {
+    slack::SocketLink* to = link.socket->writable() ? link.socket.get() : nullptr;
+    if (!to && !links_.empty() && links_.back()->socket->writable()) to = links_.back()->socket.get();
+    if (to) to->write(std::move(frame));
+    return to != nullptr;
+}
+
 asio::awaitable<void> SlackTransport::handle_slash(std::shared_ptr<Link> link, slack::SlashCommand slash) {
+    struct Acked {  // however this ends, the link may be retired once its acks are out
+        Link& link;
+        ~Acked() {
+            --link.in_flight;
+            link.acked.cancel();
+        }
+    } acked{*link};
     if (!handled_.first_time(slash.envelope_id)) {
         spdlog::info("Slack: envelope {} came again; acked, not run twice", slash.envelope_id);
-        link->socket->write(slack::ack(slash.envelope_id));
+        send_ack(*link, slack::ack(slash.envelope_id));
         co_return;
     }
-    ++link->in_flight;
     auto reply = std::make_shared<Reply>(executor_);
     reply->ready.expires_after(options_.ack_budget);
     asio::co_spawn(executor_, answer_slash(slash, reply), asio::detached);
@@ -92,18 +106,17 @@ asio::awaitable<void> SlackTransport::handle_slash(std::shared_ptr<Link> link, s
     if (reply->answer) {
         auto messages = slack::render_slack(reply->answer->answer);
         const nlohmann::json payload = ephemeral(messages.front());
-        link->socket->write(slack::ack(slash.envelope_id, &payload));
-        if (messages.size() > 1) {
-            messages.erase(messages.begin());
+        // With no link left to carry the ack, the whole answer goes by response_url.
+        const bool in_ack = send_ack(*link, slack::ack(slash.envelope_id, &payload));
+        if (in_ack) messages.erase(messages.begin());
+        if (!messages.empty()) {
             asio::co_spawn(executor_, deliver_late(slash, std::move(messages)), asio::detached);
         }
     } else {
         // Not ready in time (a busy database): ack now, answer by response_url when ready.
         reply->acked_without_answer = true;
-        link->socket->write(slack::ack(slash.envelope_id));
+        send_ack(*link, slack::ack(slash.envelope_id));
     }
-    --link->in_flight;
-    link->acked.cancel();
 }
 
 asio::awaitable<void> SlackTransport::answer_slash(slack::SlashCommand slash, std::shared_ptr<Reply> reply) {

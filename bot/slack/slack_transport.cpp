@@ -184,6 +184,7 @@ asio::awaitable<void> SlackTransport::read_frames(std::shared_ptr<Link> link) {
 }
 
 asio::awaitable<void> SlackTransport::retire(std::shared_ptr<Link> link) {
+    if (std::exchange(link->retiring, true)) co_return;
     // Acks of envelopes read on this link still go out on it.
     while (link->in_flight > 0 && link->socket->is_open()) {
         link->acked.expires_at(asio::steady_timer::time_point::max());

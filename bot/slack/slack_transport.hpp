@@ -63,6 +63,7 @@ private:
         int in_flight = 0;  // envelopes read on it and not yet acked
         boost::asio::steady_timer acked;  // cancelled whenever in_flight goes down
         bool ended = false;
+        bool retiring = false;
         bool refresh = false;  // Slack asked for a new link (warning, refresh_requested)
         bool too_many = false;
         bool disabled = false;  // link_disabled: Socket Mode was turned off
@@ -81,6 +82,9 @@ private:
 
     // slack_envelopes.cpp: what arrives on a link.
     void on_frame(const std::shared_ptr<Link>& link, slack::Frame frame);
+    // Sends an ack on the link the envelope came on, or on a newer one if that one is closing;
+    // false when no link can take it.
+    bool send_ack(Link& link, std::string frame);
     boost::asio::awaitable<void> handle_slash(std::shared_ptr<Link> link, slack::SlashCommand slash);
     boost::asio::awaitable<void> answer_slash(slack::SlashCommand slash, std::shared_ptr<Reply> reply);
     boost::asio::awaitable<void> deliver_late(slack::SlashCommand slash,

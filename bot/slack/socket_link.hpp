@@ -42,6 +42,7 @@ public:
 
     int number() const { return number_; }
     bool is_open() const { return open_; }
+    bool writable() const { return open_ && !closing_; }
 
 private:
     boost::asio::awaitable<void> write_queued();

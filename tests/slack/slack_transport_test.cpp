@@ -57,18 +57,32 @@ struct RunningBot {
     }
 };
 
+// The fake Slack and the bot, connected.
+struct Connected {
+    FakeSlack fake{TestCa::trusted().server_certificate(), kAppToken, kBotToken};
+    RunningBot bot{fast_options(fake)};
+    Connected() { REQUIRE(fake.wait_for_links(1, 2s)); }
+};
+
 std::string answer_text(const FakeSlack::Ack& ack) {
     return ack.payload ? ack.payload->value("text", std::string()) : std::string();
+}
+
+// After the first link was lost: a second one opens, and commands are answered on it.
+void expect_second_link_answering(FakeSlack& fake) {
+    REQUIRE(fake.wait_for_links(2, 2s));
+    const auto ack = fake.wait_for_ack(fake.send_slash("help"), 3s);
+    REQUIRE(ack);
+    CHECK(ack->link == 2);
+    CHECK(ack->payload);
 }
 
 }  // namespace
 
 TEST_CASE("A slash command is answered in its ack, well within Slack's 3 seconds") {
-    auto& ca = TestCa::trusted();
-    FakeSlack fake(ca.server_certificate(), kAppToken, kBotToken);
+    Connected connected;
+    auto& [fake, bot] = connected;
     fake.set_zone("U7", "Asia/Tokyo");
-    RunningBot bot(fast_options(fake));
-    REQUIRE(fake.wait_for_links(1, 2s));
     const auto sent = std::chrono::steady_clock::now();
     const std::string id = fake.send_slash("help", "U7");
     const auto ack = fake.wait_for_ack(id, 3s);
@@ -84,10 +98,8 @@ TEST_CASE("A slash command is answered in its ack, well within Slack's 3 seconds
 }
 
 TEST_CASE("An answer not ready in time is acked at once and delivered by response_url") {
-    auto& ca = TestCa::trusted();
-    FakeSlack fake(ca.server_certificate(), kAppToken, kBotToken);
-    RunningBot bot(fast_options(fake));
-    REQUIRE(fake.wait_for_links(1, 2s));
+    Connected connected;
+    auto& [fake, bot] = connected;
     std::promise<void> release;
     // A busy database: the storage thread is held until the ack has gone out.
     boost::asio::post(bot.service.storage().executor(), [f = release.get_future().share()] { f.wait(); });
@@ -103,10 +115,8 @@ TEST_CASE("An answer not ready in time is acked at once and delivered by respons
 }
 
 TEST_CASE("A refresh opens the new link before closing the old one, and no command is lost") {
-    auto& ca = TestCa::trusted();
-    FakeSlack fake(ca.server_certificate(), kAppToken, kBotToken);
-    RunningBot bot(fast_options(fake));
-    REQUIRE(fake.wait_for_links(1, 2s));
+    Connected connected;
+    auto& [fake, bot] = connected;
     fake.send_disconnect("refresh_requested");
     const std::string during = fake.send_slash("help", "U1");  // still on the old link
     REQUIRE(fake.wait_for_links(2, 2s));
@@ -122,29 +132,19 @@ TEST_CASE("A refresh opens the new link before closing the old one, and no comma
 }
 
 TEST_CASE("An abruptly dropped TCP link is noticed and replaced") {
-    auto& ca = TestCa::trusted();
-    FakeSlack fake(ca.server_certificate(), kAppToken, kBotToken);
-    RunningBot bot(fast_options(fake));
-    REQUIRE(fake.wait_for_links(1, 2s));
+    Connected connected;
+    auto& [fake, bot] = connected;
     fake.drop_newest();
-    REQUIRE(fake.wait_for_links(2, 2s));
-    const auto ack = fake.wait_for_ack(fake.send_slash("help"), 3s);
-    REQUIRE(ack);
-    CHECK(ack->link == 2);
+    expect_second_link_answering(fake);
 }
 
 TEST_CASE("A half-open link that stops answering pings is dropped within the idle timeout") {
-    auto& ca = TestCa::trusted();
-    FakeSlack fake(ca.server_certificate(), kAppToken, kBotToken);
-    RunningBot bot(fast_options(fake));  // idle timeout 300 ms
-    REQUIRE(fake.wait_for_links(1, 2s));
+    Connected connected;  // idle timeout 300 ms
+    auto& [fake, bot] = connected;
     const auto frozen_at = std::chrono::steady_clock::now();
     fake.freeze_newest();
-    REQUIRE(fake.wait_for_links(2, 2s));
+    expect_second_link_answering(fake);
     CHECK(std::chrono::steady_clock::now() - frozen_at < 1500ms);
-    const auto ack = fake.wait_for_ack(fake.send_slash("help"), 3s);
-    REQUIRE(ack);
-    CHECK(ack->link == 2);
 }
 
 TEST_CASE("A message rate limited by chat.postMessage is delivered once, after Retry-After") {
@@ -179,10 +179,8 @@ TEST_CASE("A message rate limited by chat.postMessage is delivered once, after R
 }
 
 TEST_CASE("Malformed and unknown frames are skipped and the link keeps working") {
-    auto& ca = TestCa::trusted();
-    FakeSlack fake(ca.server_certificate(), kAppToken, kBotToken);
-    RunningBot bot(fast_options(fake));
-    REQUIRE(fake.wait_for_links(1, 2s));
+    Connected connected;
+    auto& [fake, bot] = connected;
     fake.send_raw("this is not json {");
     fake.send_raw("[1,2,3]");
     fake.send_raw(R"({"type":"slash_commands","payload":{"text":"help"}})");
@@ -196,10 +194,8 @@ TEST_CASE("Malformed and unknown frames are skipped and the link keeps working")
 }
 
 TEST_CASE("A duplicate envelope is acked again but handled once") {
-    auto& ca = TestCa::trusted();
-    FakeSlack fake(ca.server_certificate(), kAppToken, kBotToken);
-    RunningBot bot(fast_options(fake));
-    REQUIRE(fake.wait_for_links(1, 2s));
+    Connected connected;
+    auto& [fake, bot] = connected;
     fake.send_slash("tz Asia/Tokyo", "U5", "C1", "dup-1");
     REQUIRE(fake.wait_for_ack("dup-1", 3s));
     fake.send_slash("tz Asia/Tokyo", "U5", "C1", "dup-1");
@@ -216,10 +212,8 @@ TEST_CASE("A duplicate envelope is acked again but handled once") {
 }
 
 TEST_CASE("Pairs get a group DM opened with both members; the welcome goes there") {
-    auto& ca = TestCa::trusted();
-    FakeSlack fake(ca.server_certificate(), kAppToken, kBotToken);
-    RunningBot bot(fast_options(fake));
-    REQUIRE(fake.wait_for_links(1, 2s));
+    Connected connected;
+    auto& [fake, bot] = connected;
     const auto ack = fake.wait_for_ack(fake.send_slash("pair <@U1|dana> <@U2|sam>", "U1"), 3s);
     REQUIRE(ack);
     REQUIRE(fake.wait_for_calls("chat.postMessage", 1, 3s));

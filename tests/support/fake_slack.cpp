@@ -292,6 +292,17 @@ struct FakeSlack::Server {
             .dump();
     }
 
+    // Runs f on the fake's thread and waits for it.
+    template <class F>
+    void run_here(F f) {
+        std::promise<void> done;
+        asio::post(io, [&] {
+            f();
+            done.set_value();
+        });
+        done.get_future().wait();
+    }
+
     // Runs f on the fake's thread with the newest link (if any).
     template <class F>
     void on_newest(F f) {
@@ -386,12 +397,7 @@ std::vector<FakeSlack::Ack> FakeSlack::acks() {
 }
 
 void FakeSlack::on_ack(std::function<void(const Ack&)> callback) {
-    std::promise<void> set;
-    asio::post(server_->io, [&] {
-        server_->ack_callback = std::move(callback);
-        set.set_value();
-    });
-    set.get_future().wait();
+    server_->run_here([&] { server_->ack_callback = std::move(callback); });
 }
 
 std::vector<FakeSlack::Call> FakeSlack::calls(const std::string& method) {
@@ -410,21 +416,11 @@ bool FakeSlack::wait_for_calls(const std::string& method, std::size_t count, std
 }
 
 void FakeSlack::rate_limit_next(const std::string& method, int retry_after_seconds) {
-    std::promise<void> set;
-    asio::post(server_->io, [&] {
-        server_->rate_limits[method] = retry_after_seconds;
-        set.set_value();
-    });
-    set.get_future().wait();
+    server_->run_here([&] { server_->rate_limits[method] = retry_after_seconds; });
 }
 
 void FakeSlack::set_zone(const std::string& user, const std::string& zone) {
-    std::promise<void> set;
-    asio::post(server_->io, [&] {
-        server_->zones[user] = zone;
-        set.set_value();
-    });
-    set.get_future().wait();
+    server_->run_here([&] { server_->zones[user] = zone; });
 }
 
 std::vector<json> FakeSlack::responses() {
