@@ -66,8 +66,8 @@ asio::awaitable<void> OutboxPump::run() {
         if (woken_ || stopped_) continue;
         auto next_due = [platform](Store& s) { return s.outbox.next_due(platform); };
         const auto next = co_await storage_.run(std::move(next_due));
-        if (next && *next <= clock_.now()) continue;
-        if (stopped_ || woken_) continue;  // a stop or wake that came while the database answered
+        // stop() or wake() may have come while the database answered: the timer missed it.
+        if (stopped_ || woken_ || (next && *next <= clock_.now())) continue;
         timer_.expires_after(next ? std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                         *next - clock_.now())
                                   : std::chrono::steady_clock::duration(1h));

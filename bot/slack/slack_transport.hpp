@@ -1,0 +1,123 @@
+// bot/slack/slack_transport: mentorbot on Slack — Socket Mode links kept alive and refreshed,
+// slash commands run and acked within Slack's 3 seconds, queued messages posted via the Web API.
+#pragma once
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
+#include <memory>
+#include <random>
+#include <unordered_map>
+#include <vector>
+
+#include "bot/command_runner.hpp"
+#include "bot/slack/channel_pacer.hpp"
+#include "bot/slack/envelope_window.hpp"
+#include "bot/slack/frames.hpp"
+#include "bot/slack/profiles.hpp"
+#include "bot/slack/render.hpp"
+#include "bot/slack/response_url.hpp"
+#include "bot/slack/socket_link.hpp"
+#include "bot/slack/web_api.hpp"
+#include "bot/storage_thread.hpp"
+#include "bot/transport.hpp"
+#include "config/config.hpp"
+
+namespace mentorbot {
+
+class Service;
+
+struct SlackOptions {
+    SlackConfig config;  // tokens and the API URL
+    slack::LinkTimeouts link;
+    // An answer ready within this long rides in the ack; later ones go to response_url. Slack
+    // shows "operation_timeout" after 3 s.
+    std::chrono::milliseconds ack_budget{2'000};
+    std::chrono::milliseconds http_timeout{10'000};
+    std::chrono::milliseconds reconnect_first{1'000};  // backoff: doubled per failure, jittered
+    std::chrono::milliseconds reconnect_cap{60'000};
+    std::chrono::milliseconds post_interval{1'000};  // per channel, with a burst of post_burst
+    int post_burst = 3;
+    int api_connections = 2;
+};
+
+class SlackTransport final : public Transport {
+public:
+    SlackTransport(boost::asio::any_io_executor executor, StorageThread& storage,
+                   CommandRunner& commands, SlackOptions options);
+    ~SlackTransport() override;
+
+    Platform platform() const override { return Platform::slack; }
+    boost::asio::awaitable<void> run() override;
+    boost::asio::awaitable<SendResult> send(const Addressed& message) override;
+    void stop() override;
+
+private:
+    // One Socket Mode link and what the run loop needs to know about it.
+    struct Link {
+        explicit Link(std::shared_ptr<slack::SocketLink> s, boost::asio::any_io_executor ex)
+            : socket(std::move(s)), acked(ex) {}
+        std::shared_ptr<slack::SocketLink> socket;
+        int in_flight = 0;  // envelopes read on it and not yet acked
+        boost::asio::steady_timer acked;  // cancelled whenever in_flight goes down
+        bool ended = false;
+        bool retiring = false;
+        bool refresh = false;  // Slack asked for a new link (warning, refresh_requested)
+        bool too_many = false;
+        bool disabled = false;  // link_disabled: Socket Mode was turned off
+    };
+    struct Reply;
+
+    // slack_transport.cpp: the links' lifecycle.
+    boost::asio::awaitable<std::shared_ptr<Link>> connect();
+    boost::asio::awaitable<std::shared_ptr<Link>> open_link();
+    boost::asio::awaitable<void> read_frames(std::shared_ptr<Link> link);
+    boost::asio::awaitable<void> retire(std::shared_ptr<Link> link);
+    boost::asio::awaitable<void> pause(std::chrono::milliseconds how_long);
+    boost::asio::awaitable<void> until_changed();
+    std::chrono::milliseconds backoff(int failures);
+    void changed();
+
+    // slack_envelopes.cpp: what arrives on a link.
+    void on_frame(const std::shared_ptr<Link>& link, slack::Frame frame);
+    // Sends an ack on the link the envelope came on, or on a newer one if that one is closing;
+    // false when no link can take it.
+    bool send_ack(Link& link, std::string frame);
+    boost::asio::awaitable<void> handle_slash(std::shared_ptr<Link> link, slack::SlashCommand slash);
+    boost::asio::awaitable<void> answer_slash(slack::SlashCommand slash, std::shared_ptr<Reply> reply);
+    boost::asio::awaitable<void> deliver_late(slack::SlashCommand slash,
+                                              std::vector<slack::SlackMessage> messages);
+    boost::asio::awaitable<void> refresh_homes(std::string user);
+    boost::asio::awaitable<void> publish_home(std::string user);
+
+    // slack_delivery.cpp: queued messages out.
+    boost::asio::awaitable<std::optional<std::string>> channel_for(const Addressed& message,
+                                                                   SendResult& failure);
+
+    boost::asio::any_io_executor executor_;
+    StorageThread& storage_;
+    CommandRunner& commands_;
+    SlackOptions options_;
+    boost::asio::ssl::context tls_;
+    slack::WebApi socket_api_;  // app-level token: apps.connections.open
+    slack::WebApi web_api_;     // bot token: everything else
+    slack::ResponseUrls responses_;
+    slack::Profiles profiles_;
+    slack::ChannelPacer pacer_;
+    slack::EnvelopeWindow handled_;
+    boost::asio::steady_timer changed_;  // wakes the run loop
+    boost::asio::steady_timer pause_;    // reconnect backoff; cancelled by stop()
+    std::vector<std::shared_ptr<Link>> links_;
+    std::unordered_map<std::int64_t, std::string> dm_channels_;  // person id → DM channel
+    std::unordered_map<std::int64_t, std::size_t> parts_sent_;   // outbox id → messages posted
+    std::minstd_rand jitter_{std::random_device{}()};
+    int link_count_ = 0;
+    bool stopped_ = false;
+};
+
+// The Slack transport of a Service, configured from the environment's tokens and API URL.
+std::unique_ptr<Transport> make_slack_transport(Service& service, const SlackConfig& config);
+
+}  // namespace mentorbot

@@ -1,0 +1,65 @@
+// tests/slack/frames_test: Socket Mode frames read from the shapes Slack sends (PROTOCOLS.md), and
+// acks in the shape Slack expects.
+#include <catch2/catch.hpp>
+
+#include "bot/slack/frames.hpp"
+
+using namespace mentorbot::slack;
+
+TEST_CASE("The slash command envelope of the Python SDK's fixture becomes a SlashCommand") {
+    const char* fixture =
+        R"({"envelope_id":"1d3c79ab-0ffb-41f3-a080-d19e85f53649","payload":{"token":"verification-token","team_id":"T111","team_domain":"xxx","channel_id":"C111","channel_name":"random","user_id":"U111","user_name":"testxyz","command":"/hello-socket-mode","text":"","api_app_id":"A111","response_url":"https://hooks.slack.com/commands/T111/111/xxx","trigger_id":"111.222.xxx"},"type":"slash_commands","accepts_response_payload":true})";
+    std::string why;
+    const auto frame = parse_frame(fixture, why);
+    REQUIRE(frame);
+    const auto* slash = std::get_if<SlashCommand>(&*frame);
+    REQUIRE(slash);
+    CHECK(slash->envelope_id == "1d3c79ab-0ffb-41f3-a080-d19e85f53649");
+    CHECK(slash->channel == "C111");
+    CHECK(slash->user == "U111");
+    CHECK(slash->user_name == "testxyz");
+    CHECK(slash->response_url == "https://hooks.slack.com/commands/T111/111/xxx");
+}
+
+TEST_CASE("hello, disconnect and App Home openings are recognised") {
+    std::string why;
+    auto hello = parse_frame(
+        R"({"type":"hello","num_connections":1,"debug_info":{"host":"applink-1","build_number":10,"approximate_connection_time":18060},"connection_info":{"app_id":"A111"}})",
+        why);
+    REQUIRE(hello);
+    CHECK(std::get<Hello>(*hello).num_connections == 1);
+    auto bye = parse_frame(R"({"type":"disconnect","reason":"refresh_requested","debug_info":{"host":"applink-1"}})", why);
+    REQUIRE(bye);
+    CHECK(std::get<Disconnect>(*bye).reason == "refresh_requested");
+    auto home = parse_frame(
+        R"({"envelope_id":"e1","type":"events_api","accepts_response_payload":false,"retry_attempt":0,"retry_reason":"","payload":{"event":{"type":"app_home_opened","user":"U1","tab":"home"}}})",
+        why);
+    REQUIRE(home);
+    CHECK(std::get<HomeOpened>(*home).user == "U1");
+    auto other = parse_frame(R"({"envelope_id":"e2","type":"interactive","payload":{}})", why);
+    REQUIRE(other);
+    CHECK(std::get<OtherEnvelope>(*other).type == "interactive");
+}
+
+TEST_CASE("Malformed frames are refused with a reason that does not repeat their content") {
+    std::string why;
+    CHECK_FALSE(parse_frame("secret text {", why));
+    CHECK(why.find("secret") == std::string::npos);
+    CHECK_FALSE(parse_frame("[1,2]", why));
+    CHECK_FALSE(parse_frame(R"({"type":"slash_commands","payload":{}})", why));
+    CHECK_FALSE(parse_frame(R"({"envelope_id":"x","type":"slash_commands","payload":{"text":"hi"}})", why));
+    CHECK_FALSE(parse_frame(R"({"no_type":1})", why));
+}
+
+TEST_CASE("Slash text is unescaped once; mentions are kept as Slack sent them") {
+    CHECK(unescape_slash_text("pair <@U1|dana> <@U2|sam>") == "pair <@U1|dana> <@U2|sam>");
+    CHECK(unescape_slash_text("note a &lt; b &amp;&amp; c &gt; d") == "note a < b && c > d");
+    CHECK(unescape_slash_text("&amp;lt;") == "&lt;");
+}
+
+TEST_CASE("Acks carry the envelope id, and the answer when there is one") {
+    CHECK(ack("e1") == R"({"envelope_id":"e1"})");
+    const nlohmann::json payload = {{"text", "hi"}};
+    CHECK(nlohmann::json::parse(ack("e2", &payload)) ==
+          nlohmann::json{{"envelope_id", "e2"}, {"payload", {{"text", "hi"}}}});
+}
