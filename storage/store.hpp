@@ -4,6 +4,7 @@
 #include <string>
 
 #include "storage/database.hpp"
+#include "storage/matrix_state.hpp"
 #include "storage/outbox.hpp"
 #include "storage/pairs.hpp"
 #include "storage/people.hpp"
@@ -11,7 +12,7 @@
 namespace mentorbot {
 
 struct Store {
-    explicit Store(const std::string& path) : db(path), people(db), pairs(db), outbox(db) {}
+    explicit Store(const std::string& path) : db(path), people(db), pairs(db), outbox(db), matrix(db) {}
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
@@ -19,6 +20,7 @@ struct Store {
     People people;
     Pairs pairs;
     Outbox outbox;
+    MatrixState matrix;
 };
 
 }  // namespace mentorbot

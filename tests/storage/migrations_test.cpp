@@ -53,10 +53,12 @@ TEST_CASE("An older database keeps its data and gains the newer tables") {
     std::filesystem::remove(path);
 }
 
-TEST_CASE("Every migration has the next version number and a description") {
-    int expected = 1;
+TEST_CASE("Every migration has a higher version number than the last and a description") {
+    // Feature branches hold gaps (the lead renumbers them at merge); order must still hold.
+    int last = 0;
     for (const Migration& m : migrations()) {
-        CHECK(m.version == expected++);
+        CHECK(m.version > last);
+        last = m.version;
         CHECK_FALSE(m.description.empty());
     }
 }
