@@ -67,6 +67,7 @@ asio::awaitable<void> OutboxPump::run() {
         auto next_due = [platform](Store& s) { return s.outbox.next_due(platform); };
         const auto next = co_await storage_.run(std::move(next_due));
         if (next && *next <= clock_.now()) continue;
+        if (stopped_) break;  // stop() came while the database was being asked
         timer_.expires_after(next ? std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                         *next - clock_.now())
                                   : std::chrono::steady_clock::duration(1h));

@@ -27,6 +27,10 @@ void Service::add(std::unique_ptr<Transport> transport) {
     transports_.push_back(std::move(transport));
 }
 
+void Service::wake_outbox() {
+    for (auto& pump : pumps_) pump->wake();
+}
+
 void Service::stop() {
     asio::post(io_, [this] {
         for (auto& t : transports_) t->stop();

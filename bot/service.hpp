@@ -29,6 +29,8 @@ public:
     // Runs until stopped; returns the exit code (0 clean stop, 3 a platform refused the bot).
     int run();
     void stop();  // callable from any thread
+    // Messages were queued outside the command runner (e.g. by a transport's own batch).
+    void wake_outbox();  // callable from any thread
 
 private:
     boost::asio::io_context io_;

@@ -56,6 +56,12 @@ void HttpClient::close() {
     secure_.reset();
 }
 
+void HttpClient::cancel() {
+    // Only cancels: the request's own coroutine drops the connection when it sees the abort.
+    if (plain_) plain_->cancel();
+    if (secure_) beast::get_lowest_layer(*secure_).cancel();
+}
+
 asio::awaitable<void> HttpClient::connect(std::chrono::milliseconds timeout) {
     close();
     asio::ip::tcp::resolver resolver(executor_);

@@ -53,6 +53,8 @@ public:
     // Sends the request and reads the whole answer. Throws NetworkError.
     boost::asio::awaitable<HttpResponse> request(HttpRequest request);
     void close();
+    // Aborts the request in flight, if any (it throws NetworkError); e.g. a long-poll on shutdown.
+    void cancel();
     const Endpoint& endpoint() const { return endpoint_; }
 
 private:
