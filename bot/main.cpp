@@ -7,6 +7,8 @@
 
 #include "bot/console_loop.hpp"
 #include "bot/logging.hpp"
+#include "bot/matrix/transport.hpp"
+#include "bot/service.hpp"
 #include "config/config.hpp"
 #include "handlers/when.hpp"
 #include "storage/store.hpp"
@@ -75,9 +77,26 @@ int main(int argc, char** argv) {
     const bool use_console =
         console->parsed() || (!config.slack.configured() && !config.matrix.configured());
     if (!use_console) {
-        std::cerr << "mentorbot: Slack and Matrix connections are not part of this version yet; "
-                     "unset their variables to use the console, or run `mentorbot console`\n";
-        return 2;
+        if (config.slack.configured()) {
+            std::cerr << "mentorbot: Slack connections are not part of this version yet; "
+                         "unset their variables to use the console, or run `mentorbot console`\n";
+            return 2;
+        }
+        try {
+            Store store(config.database);
+            spdlog::info("database {} at schema version {}", config.database, store.db.schema_version());
+            Settings settings{config.coordinators, config.default_timezone};
+            SystemClock clock;
+            Service service(store, settings, clock);
+            if (config.matrix.configured())
+                service.add(std::make_unique<MatrixTransport>(
+                    service.io().get_executor(), service.storage(), settings, clock, config.matrix,
+                    [&service] { service.wake_outbox(); }));
+            return service.run();
+        } catch (const std::exception& e) {
+            spdlog::critical("{}", e.what());
+            return 1;
+        }
     }
 
     ConsoleOptions options;
