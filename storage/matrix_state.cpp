@@ -6,9 +6,13 @@
 namespace mentorbot {
 namespace {
 
-std::int64_t seconds(Instant t) { return t.time_since_epoch().count(); }
+std::int64_t seconds(Instant t) {
+    return t.time_since_epoch().count();
+}
 
-std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string{} : c.getString(); }
+std::string text_or_empty(const SQLite::Column& c) {
+    return c.isNull() ? std::string{} : c.getString();
+}
 
 // The one session row exists once anything was saved; sync position and login share it.
 void ensure_session_row(Database& db) {
@@ -62,10 +66,12 @@ bool MatrixState::was_handled(const std::string& event_id) {
     return q.executeStep();
 }
 
-void MatrixState::mark_handled(const std::string& event_id, const std::string& room_id, Instant now) {
-    SQLite::Statement q(db_.sql(),
-                        "INSERT OR IGNORE INTO matrix_handled_events (event_id, room_id, handled_at) "
-                        "VALUES (?, ?, ?)");
+void MatrixState::mark_handled(const std::string& event_id, const std::string& room_id,
+                               Instant now) {
+    SQLite::Statement q(
+        db_.sql(),
+        "INSERT OR IGNORE INTO matrix_handled_events (event_id, room_id, handled_at) "
+        "VALUES (?, ?, ?)");
     q.bind(1, event_id);
     q.bind(2, room_id);
     q.bind(3, seconds(now));

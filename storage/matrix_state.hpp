@@ -19,7 +19,7 @@ struct MatrixLogin {
 };
 
 class MatrixState {
-public:
+  public:
     explicit MatrixState(Database& db) : db_(db) {}
 
     // The stored login (its token may have been forgotten; its device is kept for the next login).
@@ -40,7 +40,7 @@ public:
     void save_direct_room(PersonId person, const std::string& room_id);
     void forget_direct_room(PersonId person);
 
-private:
+  private:
     Database& db_;
 };
 

@@ -20,7 +20,8 @@ MatrixError error_from(const HttpResponse& res) {
     const json body = json::parse(res.body, nullptr, false);
     if (body.is_object()) {
         errcode = body.value("errcode", std::string{});
-        if (body.contains("error") && body["error"].is_string()) message = body["error"].get<std::string>();
+        if (body.contains("error") && body["error"].is_string())
+            message = body["error"].get<std::string>();
         if (body.contains("retry_after_ms") && body["retry_after_ms"].is_number_integer())
             wait = std::chrono::milliseconds{body["retry_after_ms"].get<std::int64_t>()};
     }
@@ -45,7 +46,9 @@ MatrixError::MatrixError(unsigned status, std::string errcode, const std::string
                          std::chrono::milliseconds retry_after)
     : std::runtime_error((errcode.empty() ? "HTTP " + std::to_string(status) : errcode) + ": " +
                          message),
-      status(status), errcode(std::move(errcode)), retry_after(retry_after) {}
+      status(status),
+      errcode(std::move(errcode)),
+      retry_after(retry_after) {}
 
 std::string path_segment(std::string_view text) {
     static constexpr char kHex[] = "0123456789ABCDEF";
@@ -79,7 +82,8 @@ asio::awaitable<std::string> Api::call(HttpRequest r) {
     co_return std::move(res.body);
 }
 
-asio::awaitable<LoginAnswer> Api::login(std::string user, std::string password, std::string device_id) {
+asio::awaitable<LoginAnswer> Api::login(std::string user, std::string password,
+                                        std::string device_id) {
     json req = {{"type", "m.login.password"},
                 {"identifier", {{"type", "m.id.user"}, {"user", user}}},
                 {"password", password},
@@ -89,7 +93,8 @@ asio::awaitable<LoginAnswer> Api::login(std::string user, std::string password, 
     r.bearer_token.clear();  // a login carries no token
     const std::string body = co_await call(r);
     const json j = parse_object(body);
-    co_return LoginAnswer{j.at("user_id").get<std::string>(), j.at("access_token").get<std::string>(),
+    co_return LoginAnswer{j.at("user_id").get<std::string>(),
+                          j.at("access_token").get<std::string>(),
                           j.value("device_id", std::string{})};
 }
 
@@ -128,27 +133,30 @@ asio::awaitable<std::string> Api::create_room(RoomPreset preset, std::vector<std
     co_return j.at("room_id").get<std::string>();
 }
 
-asio::awaitable<std::string> Api::send_notice(std::string room_id, std::string txn_id, NoticeText text) {
+asio::awaitable<std::string> Api::send_notice(std::string room_id, std::string txn_id,
+                                              NoticeText text) {
     const json content = {{"msgtype", "m.notice"},
                           {"body", text.body},
                           {"format", "org.matrix.custom.html"},
                           {"formatted_body", text.html}};
-    HttpRequest r = request(
-        http::verb::put,
-        "/rooms/" + path_segment(room_id) + "/send/m.room.message/" + path_segment(txn_id),
-        content.dump());
+    HttpRequest r =
+        request(http::verb::put,
+                "/rooms/" + path_segment(room_id) + "/send/m.room.message/" + path_segment(txn_id),
+                content.dump());
     const json j = parse_object(co_await call(r));
     co_return j.at("event_id").get<std::string>();
 }
 
 asio::awaitable<std::vector<RoomMember>> Api::joined_members(std::string room_id) {
-    HttpRequest r = request(http::verb::get, "/rooms/" + path_segment(room_id) + "/joined_members", {});
+    HttpRequest r =
+        request(http::verb::get, "/rooms/" + path_segment(room_id) + "/joined_members", {});
     const json j = parse_object(co_await call(r));
     std::vector<RoomMember> out;
     if (j.contains("joined") && j["joined"].is_object()) {
         for (const auto& [user, info] : j["joined"].items()) {
             RoomMember m{user, {}};
-            if (info.is_object() && info.contains("display_name") && info["display_name"].is_string())
+            if (info.is_object() && info.contains("display_name") &&
+                info["display_name"].is_string())
                 m.display_name = info["display_name"].get<std::string>();
             out.push_back(std::move(m));
         }

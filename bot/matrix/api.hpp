@@ -43,7 +43,7 @@ struct RoomMember {
 enum class RoomPreset { private_chat, direct };
 
 class Api {
-public:
+  public:
     Api(HttpClient& http) : http_(http) {}
     void set_access_token(std::string token) { token_ = std::move(token); }
 
@@ -55,15 +55,17 @@ public:
     boost::asio::awaitable<std::string> sync(std::string since, std::chrono::milliseconds wait);
     boost::asio::awaitable<void> join(std::string room_id);
     boost::asio::awaitable<void> leave(std::string room_id);
-    boost::asio::awaitable<std::string> create_room(RoomPreset preset, std::vector<std::string> invite,
+    boost::asio::awaitable<std::string> create_room(RoomPreset preset,
+                                                    std::vector<std::string> invite,
                                                     std::string name);
     // Idempotent per access token and transaction id: a resend returns the first event's id.
     boost::asio::awaitable<std::string> send_notice(std::string room_id, std::string txn_id,
                                                     NoticeText text);
     boost::asio::awaitable<std::vector<RoomMember>> joined_members(std::string room_id);
 
-private:
-    HttpRequest request(boost::beast::http::verb method, const std::string& target, std::string body,
+  private:
+    HttpRequest request(boost::beast::http::verb method, const std::string& target,
+                        std::string body,
                         std::optional<std::chrono::milliseconds> timeout = {}) const;
     // Sends it; a non-2xx answer throws MatrixError. (Arguments are named variables at every
     // call site: g++ 12 mis-copies temporaries passed by value inside a co_await.)

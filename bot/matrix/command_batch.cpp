@@ -34,8 +34,8 @@ Dispatched run_one(const Command& c, Store& store, const Settings& settings, Ins
         return dispatch(c, store, settings, now);
     } catch (const std::exception& e) {
         // Only the verb is logged: the rest of the text may be private.
-        spdlog::error("matrix command \"{}\" from {} failed: {}", c.text.substr(0, c.text.find(' ')),
-                      c.user, e.what());
+        spdlog::error("matrix command \"{}\" from {} failed: {}",
+                      c.text.substr(0, c.text.find(' ')), c.user, e.what());
         return Dispatched{internal_error_answer(), false, 0};
     }
 }
@@ -53,7 +53,8 @@ std::size_t run_sync_batch(Store& store, const Settings& settings, Instant now,
         queued += d.queued;
         if (!d.answer.empty()) {
             // Matrix has no ephemeral messages: the answer goes to the room it was asked in.
-            const Person caller = store.people.find_or_create(Platform::matrix, c.user, c.user_name, now);
+            const Person caller =
+                store.people.find_or_create(Platform::matrix, c.user, c.user_name, now);
             QueuedMessage answer;
             answer.platform = Platform::matrix;
             answer.person = caller.id;

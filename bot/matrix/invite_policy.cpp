@@ -9,7 +9,8 @@ bool invite_allowed(const std::vector<std::string>& allowed, const std::string& 
     if (allowed.empty()) return true;
     if (inviter.empty()) return false;
     const auto colon = inviter.find(':');
-    const std::string server = colon == std::string::npos ? std::string{} : inviter.substr(colon + 1);
+    const std::string server =
+        colon == std::string::npos ? std::string{} : inviter.substr(colon + 1);
     for (const std::string& glob : allowed) {
         const bool names_user = !glob.empty() && glob.front() == '@';
         const std::string& subject = names_user ? inviter : server;

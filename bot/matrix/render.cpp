@@ -8,10 +8,14 @@ constexpr std::string_view kLate = "(late) ";
 
 std::string html_span(const Span& s) {
     switch (s.style) {
-        case Span::Style::plain: return escape_html(s.text);
-        case Span::Style::strong: return "<strong>" + escape_html(s.text) + "</strong>";
-        case Span::Style::emphasis: return "<em>" + escape_html(s.text) + "</em>";
-        case Span::Style::code: return "<code>" + escape_html(s.text) + "</code>";
+        case Span::Style::plain:
+            return escape_html(s.text);
+        case Span::Style::strong:
+            return "<strong>" + escape_html(s.text) + "</strong>";
+        case Span::Style::emphasis:
+            return "<em>" + escape_html(s.text) + "</em>";
+        case Span::Style::code:
+            return "<code>" + escape_html(s.text) + "</code>";
         case Span::Style::mention:
             return "<a href=\"https://matrix.to/#/" + escape_html(s.target) + "\">" +
                    escape_html(s.text) + "</a>";
@@ -40,8 +44,12 @@ std::string html_block(const Block& b) {
         case Block::Kind::paragraph:
             for (const Line& line : b.lines) out += "<p>" + html_line(line) + "</p>";
             break;
-        case Block::Kind::bullets: out = html_items(b, "ul"); break;
-        case Block::Kind::numbered: out = html_items(b, "ol"); break;
+        case Block::Kind::bullets:
+            out = html_items(b, "ul");
+            break;
+        case Block::Kind::numbered:
+            out = html_items(b, "ol");
+            break;
         case Block::Kind::quote:
             out = "<blockquote>";
             for (std::size_t i = 0; i < b.lines.size(); ++i)
@@ -59,12 +67,23 @@ std::string escape_html(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;

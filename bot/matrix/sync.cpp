@@ -1,8 +1,8 @@
 // bot/matrix/sync: one /sync answer read into invites and new commands.
 #include "bot/matrix/sync.hpp"
 
-#include <nlohmann/json.hpp>
 #include <cctype>
+#include <nlohmann/json.hpp>
 #include <set>
 
 namespace mentorbot::matrix {
@@ -25,13 +25,15 @@ const json& object_at(const json& j, const char* key) {
 
 const json& events_of(const json& section) {
     static const json none = json::array();
-    if (!section.is_object() || !section.contains("events") || !section["events"].is_array()) return none;
+    if (!section.is_object() || !section.contains("events") || !section["events"].is_array())
+        return none;
     return section["events"];
 }
 
 // The bot's own join (not a display-name change, which is also a "join" member event).
 bool is_my_join(const json& event, const std::string& me) {
-    if (text_at(event, "type") != "m.room.member" || text_at(event, "state_key") != me) return false;
+    if (text_at(event, "type") != "m.room.member" || text_at(event, "state_key") != me)
+        return false;
     if (text_at(object_at(event, "content"), "membership") != "join") return false;
     const json& before = object_at(object_at(event, "unsigned"), "prev_content");
     return text_at(before, "membership") != "join";

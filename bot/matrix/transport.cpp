@@ -32,13 +32,15 @@ bool same_user(const std::string& user_id, const std::string& configured) {
     return user_id == configured || user_id.rfind("@" + configured + ":", 0) == 0;
 }
 
-bool transient(const MatrixError& e) { return e.rate_limited() || e.server_side() || e.bad_token(); }
+bool transient(const MatrixError& e) {
+    return e.rate_limited() || e.server_side() || e.bad_token();
+}
 
 // Where a queued message goes, as far as the database knows.
 struct Destination {
-    std::optional<std::string> room;   // known room
-    std::vector<std::string> invite;   // otherwise: open a room with these people
-    std::string name;                  // and this name
+    std::optional<std::string> room;  // known room
+    std::vector<std::string> invite;  // otherwise: open a room with these people
+    std::string name;                 // and this name
     bool direct = false;
 };
 
@@ -47,11 +49,17 @@ struct Destination {
 MatrixTransport::MatrixTransport(asio::any_io_executor executor, StorageThread& storage,
                                  const Settings& settings, const Clock& clock, MatrixConfig config,
                                  std::function<void()> on_queued, MatrixOptions options)
-    : storage_(storage), settings_(settings), clock_(clock), config_(std::move(config)),
-      on_queued_(std::move(on_queued)), options_(options), tls_(make_tls_client_context()),
+    : storage_(storage),
+      settings_(settings),
+      clock_(clock),
+      config_(std::move(config)),
+      on_queued_(std::move(on_queued)),
+      options_(options),
+      tls_(make_tls_client_context()),
       sync_http_(executor, tls_, homeserver_endpoint(config_.homeserver)),
       send_http_(executor, tls_, homeserver_endpoint(config_.homeserver)),
-      pause_timer_(executor), signed_in_(executor, asio::steady_timer::time_point::max()) {}
+      pause_timer_(executor),
+      signed_in_(executor, asio::steady_timer::time_point::max()) {}
 
 void MatrixTransport::stop() {
     stopped_ = true;
@@ -64,9 +72,8 @@ void MatrixTransport::stop() {
 }
 
 std::chrono::milliseconds MatrixTransport::backoff(int failures) {
-    const std::chrono::milliseconds wait =
-        std::min<std::chrono::milliseconds>(options_.backoff_first * (1L << std::min(failures, 16)),
-                                            options_.backoff_cap);
+    const std::chrono::milliseconds wait = std::min<std::chrono::milliseconds>(
+        options_.backoff_first * (1L << std::min(failures, 16)), options_.backoff_cap);
     // Jitter: somewhere between half and all of it, so many bots do not retry in step.
     std::uniform_int_distribution<std::int64_t> spread(wait.count() / 2, wait.count());
     return std::chrono::milliseconds{spread(jitter_)};
@@ -137,7 +144,8 @@ asio::awaitable<void> MatrixTransport::sign_in() {
     if (!reused)
         throw FatalTransportError(
             std::string("Matrix: the homeserver refused the bot's access token (") +
-            refused->what() + "); set MATRIX_ACCESS_TOKEN to a valid token, or MATRIX_USER and "
+            refused->what() +
+            "); set MATRIX_ACCESS_TOKEN to a valid token, or MATRIX_USER and "
             "MATRIX_PASSWORD");
     // The kept token was logged out: log in again, on the same device.
     spdlog::warn("matrix: the kept access token is no longer valid; logging in again");
@@ -167,8 +175,10 @@ asio::awaitable<void> MatrixTransport::run() {
         } catch (const MatrixError& e) {
             if (stopped_) break;
             if (e.bad_token())
-                throw FatalTransportError(std::string("Matrix: the homeserver no longer accepts the "
-                                                      "bot's access token (") + e.what() + ")");
+                throw FatalTransportError(
+                    std::string("Matrix: the homeserver no longer accepts the "
+                                "bot's access token (") +
+                    e.what() + ")");
             wait = e.rate_limited() && e.retry_after > 0ms ? e.retry_after : backoff(failures++);
             spdlog::warn("matrix: {}; trying again in {} ms", e.what(), wait->count());
         } catch (const NetworkError& e) {
@@ -267,8 +277,10 @@ asio::awaitable<std::string> MatrixTransport::room_for(const Addressed& m) {
     const std::string room = co_await send_api_.create_room(preset, d.invite, d.name);
     spdlog::info("matrix: opened {} for {}", room, pair ? "a pair" : "direct messages");
     auto remember = [pair, person, room](Store& s) {
-        if (pair) s.pairs.set_space(*pair, room);
-        else s.matrix.save_direct_room(*person, room);
+        if (pair)
+            s.pairs.set_space(*pair, room);
+        else
+            s.matrix.save_direct_room(*person, room);
     };
     co_await storage_.run(std::move(remember));
     co_return room;

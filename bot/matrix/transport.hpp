@@ -25,7 +25,7 @@ struct MatrixOptions {
 };
 
 class MatrixTransport final : public Transport {
-public:
+  public:
     // `on_queued` is called after a sync's commands queued messages (wakes the outbox pump).
     // Throws std::invalid_argument when the homeserver is not an http(s) URL.
     MatrixTransport(boost::asio::any_io_executor executor, StorageThread& storage,
@@ -39,12 +39,13 @@ public:
 
     const std::string& user_id() const { return me_; }
 
-private:
+  private:
     boost::asio::awaitable<void> sign_in();
     boost::asio::awaitable<matrix::LoginAnswer> log_in(std::string device_id);
     boost::asio::awaitable<void> sync_once();
     boost::asio::awaitable<void> answer_invite(matrix::RoomInvite invite);
-    boost::asio::awaitable<std::optional<std::vector<matrix::RoomMember>>> members_of(std::string room);
+    boost::asio::awaitable<std::optional<std::vector<matrix::RoomMember>>> members_of(
+        std::string room);
     boost::asio::awaitable<std::string> room_for(const Addressed& message);
     boost::asio::awaitable<void> pause(std::chrono::milliseconds wait);
     boost::asio::awaitable<void> until_signed_in();
