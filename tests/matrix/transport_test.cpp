@@ -185,6 +185,7 @@ TEST_CASE("Backlog, notices, the bot's own messages and pre-join history get no 
         auto settled = [&] { return hs.sync_requests() >= syncs + 2; };
         co_await eventually(settled);
     });
+    CHECK(hs.first_sync_filter() == R"({"room":{"timeline":{"limit":1}}})");  // little backlog
     const auto in_new = hs.notices_from_bot(new_room), in_old = hs.notices_from_bot(old_room);
     REQUIRE(in_new.size() == 1);
     CHECK(any_contains(in_new, "Asia/Tokyo"));
@@ -240,7 +241,8 @@ TEST_CASE("A crash between posting and its confirmation does not post twice") {
         auto pending = [](Store& s) { return s.outbox.pending_count(Platform::matrix); };
         const auto deadline = std::chrono::steady_clock::now() + 10s;
         asio::steady_timer tick(co_await asio::this_coro::executor);
-        while (co_await bot.storage->run(pending) > 0 && std::chrono::steady_clock::now() < deadline) {
+        while (co_await bot.storage->run(pending) > 0 &&
+               std::chrono::steady_clock::now() < deadline) {
             tick.expires_after(5ms);
             co_await tick.async_wait(asio::use_awaitable);
         }
@@ -370,7 +372,7 @@ TEST_CASE("Pairing uses the room when both are in it, else opens a private room 
     REQUIRE(created.size() == 1);
     CHECK(created[0].preset == "private_chat");
     CHECK(created[0].invited == std::vector<std::string>{kDana, kLee});
-    CHECK(hs.notices_from_bot(lobby).size() == 1);               // the answer where it was asked
+    CHECK(hs.notices_from_bot(lobby).size() == 1);  // the answer where it was asked
     const auto welcome = hs.notices_from_bot(created[0].room_id);
     REQUIRE(welcome.size() == 1);
     // Matrix profiles have no time zone: the welcome says how to set one.

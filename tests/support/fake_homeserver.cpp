@@ -201,15 +201,24 @@ asio::awaitable<FakeHomeserver::Answer> FakeHomeserver::sync(const Request& r,
     const std::string timeout = query_value(r.query, "timeout");
     const auto deadline = std::chrono::steady_clock::now() +
                           std::chrono::milliseconds{timeout.empty() ? 0 : std::stol(timeout)};
+    // A filter's timeline limit applies to rooms new to this sync (Synapse's default is 10).
+    std::size_t first_limit = kTimelineLimit;
+    const std::string filter = query_value(r.query, "filter");
+    if (const json f = json::parse(filter.empty() ? "{}" : filter, nullptr, false); f.is_object()) {
+        if (auto limit = f.value(json::json_pointer("/room/timeline/limit"), json());
+            limit.is_number())
+            first_limit = limit.get<std::size_t>();
+    }
     {
         std::lock_guard lock(mutex_);
         ++syncs_;
+        if (!since) first_sync_filter_ = filter;
     }
     for (;;) {
         asio::steady_timer wait(io_, deadline);
         {
             std::lock_guard lock(mutex_);
-            if (auto answer = sync_answer(user, since)) co_return Answer{200, *answer};
+            if (auto answer = sync_answer(user, first_limit, since)) co_return Answer{200, *answer};
             if (std::chrono::steady_clock::now() >= deadline) {
                 json empty = {{"next_batch", "s" + std::to_string(stream_.size())},
                               {"rooms",
@@ -228,6 +237,7 @@ asio::awaitable<FakeHomeserver::Answer> FakeHomeserver::sync(const Request& r,
 }
 
 std::optional<std::string> FakeHomeserver::sync_answer(const std::string& user,
+                                                       std::size_t first_limit,
                                                        std::optional<long> since) const {
     json join = json::object(), invite = json::object();
     for (const auto& [room_id, room] : rooms_) {
@@ -248,7 +258,8 @@ std::optional<std::string> FakeHomeserver::sync_answer(const std::string& user,
         if (!since || joined_at > *since) {
             // A room new to this sync: its recent history, pre-join messages included.
             const auto& all = room.events;
-            const std::size_t from = all.size() > kTimelineLimit ? all.size() - kTimelineLimit : 0;
+            const std::size_t limit = since ? kTimelineLimit : first_limit;
+            const std::size_t from = all.size() > limit ? all.size() - limit : 0;
             timeline.assign(all.begin() + static_cast<long>(from), all.end());
             limited = from > 0 || since.has_value();
         } else {
@@ -534,6 +545,11 @@ std::vector<FakeHomeserver::CreatedRoom> FakeHomeserver::created_rooms() const {
 int FakeHomeserver::sync_requests() const {
     std::lock_guard lock(mutex_);
     return syncs_;
+}
+
+std::string FakeHomeserver::first_sync_filter() const {
+    std::lock_guard lock(mutex_);
+    return first_sync_filter_;
 }
 
 int FakeHomeserver::send_requests() const {

@@ -68,7 +68,8 @@ class FakeHomeserver {
     };
     std::vector<CreatedRoom> created_rooms() const;
     int sync_requests() const;
-    int send_requests() const;  // PUT …/send/… requests, repeats included
+    std::string first_sync_filter() const;  // the inline filter of the last sync without `since`
+    int send_requests() const;              // PUT …/send/… requests, repeats included
     std::size_t requests_matching(const std::string& path_part) const;
 
     // --- faults ---
@@ -107,7 +108,7 @@ class FakeHomeserver {
     boost::asio::awaitable<Answer> sync(const Request& request, const std::string& user);
     Answer route(const Request& request, const std::string& user, const std::string& device,
                  const std::string& token);
-    std::optional<std::string> sync_answer(const std::string& user,
+    std::optional<std::string> sync_answer(const std::string& user, std::size_t first_limit,
                                            std::optional<long> since) const;
     std::string append(const std::string& room, const std::string& type, const std::string& sender,
                        const std::string& content, std::optional<std::string> state_key);
@@ -130,6 +131,7 @@ class FakeHomeserver {
     std::set<std::string> devices_;
     std::vector<std::string> device_ids_asked_;
     std::vector<std::string> request_log_;
+    std::string first_sync_filter_;
     bool drop_next_send_ = false, stall_next_send_ = false;
     int logins_ = 0, next_id_ = 0, syncs_ = 0, sends_ = 0;
     std::set<boost::asio::steady_timer*> waiting_;
