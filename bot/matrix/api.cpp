@@ -106,10 +106,13 @@ asio::awaitable<std::string> Api::whoami() {
 
 asio::awaitable<std::string> Api::sync(std::string since, std::chrono::milliseconds wait) {
     std::string target = "/sync?timeout=" + std::to_string(wait.count());
-    if (!since.empty()) target += "&since=" + path_segment(since);
     // The first sync's timelines are skipped as backlog: ask for as little of them as allowed.
-    else
-        target += "&filter=" + path_segment(R"({"room":{"timeline":{"limit":1}}})");
+    // Later ones ask for long timelines, so commands sent while the bot was down (more than the
+    // server's default of about 10 events) are not cut off by a `limited` timeline.
+    const char* filter = since.empty() ? R"({"room":{"timeline":{"limit":1}}})"
+                                       : R"({"room":{"timeline":{"limit":100}}})";
+    target += "&filter=" + path_segment(filter);
+    if (!since.empty()) target += "&since=" + path_segment(since);
     // The server holds the request up to `wait`; allow it that long plus the usual margin.
     HttpRequest r = request(http::verb::get, target, {}, wait + std::chrono::seconds{30});
     co_return co_await call(r);
