@@ -7,6 +7,7 @@
 
 #include "bot/console_loop.hpp"
 #include "bot/logging.hpp"
+#include "bot/matrix/transport.hpp"
 #include "bot/service.hpp"
 #include "bot/slack/slack_transport.hpp"
 #include "config/config.hpp"
@@ -77,11 +78,6 @@ int main(int argc, char** argv) {
     const bool use_console =
         console->parsed() || (!config.slack.configured() && !config.matrix.configured());
     if (!use_console) {
-        if (config.matrix.configured()) {
-            std::cerr << "mentorbot: Matrix connections are not part of this version yet; unset "
-                         "MATRIX_HOMESERVER\n";
-            return 2;
-        }
         try {
             Store store(config.database);
             spdlog::info("database {} at schema version {}", config.database,
@@ -90,7 +86,10 @@ int main(int argc, char** argv) {
             SystemClock clock;
             Service service(store, settings, clock);
             if (config.slack.configured()) service.add(make_slack_transport(service, config.slack));
-            // Matrix: its transport is added here the same way, when MATRIX_HOMESERVER is set.
+            if (config.matrix.configured())
+                service.add(std::make_unique<MatrixTransport>(
+                    service.io().get_executor(), service.storage(), settings, clock, config.matrix,
+                    [&service] { service.wake_outbox(); }));
             return service.run();
         } catch (const std::exception& e) {
             spdlog::critical("{}", e.what());

@@ -36,6 +36,11 @@ void Service::add(std::unique_ptr<Transport> transport) {
     transports_.push_back(std::move(transport));
 }
 
+void Service::wake_outbox() {
+    wake_pumps();
+    reminders_.wake();  // the commands that queued messages may have planned reminders too
+}
+
 void Service::stop() {
     asio::post(io_, [this] {
         for (auto& t : transports_) t->stop();

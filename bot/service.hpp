@@ -30,6 +30,9 @@ public:
     // Runs until stopped; returns the exit code (0 clean stop, 3 a platform refused the bot).
     int run();
     void stop();  // callable from any thread
+    // Messages were queued outside the command runner (e.g. by a transport's own batch).
+    // After a commit made outside the command runner: wakes the pumps and the reminder timer.
+    void wake_outbox();  // callable from any thread
 
 private:
     void wake_pumps();

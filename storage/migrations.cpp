@@ -237,6 +237,34 @@ CREATE TABLE retros (
 CREATE INDEX retros_by_pair ON retros (pair_id, created_at);
 CREATE INDEX reminders_by_meeting ON reminders (meeting_id) WHERE state = 'pending';
 )sql"},
+    {4, "Matrix session, sync position, handled events, direct rooms; replies into a conversation", R"sql(
+-- The bot's one Matrix login, kept so restarts reuse the access token and device.
+CREATE TABLE matrix_session (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    homeserver   TEXT    NOT NULL,
+    user_id      TEXT    NOT NULL,
+    access_token TEXT,
+    device_id    TEXT,
+    since        TEXT
+);
+
+-- Events whose commands have been run (written with their effects, so none runs twice).
+CREATE TABLE matrix_handled_events (
+    event_id   TEXT    PRIMARY KEY,
+    room_id    TEXT    NOT NULL,
+    handled_at INTEGER NOT NULL
+);
+CREATE INDEX matrix_handled_by_age ON matrix_handled_events (handled_at);
+
+-- The direct-message room the bot opened with each Matrix person.
+CREATE TABLE matrix_direct_rooms (
+    person_id INTEGER PRIMARY KEY REFERENCES people (id),
+    room_id   TEXT    NOT NULL
+);
+
+-- A message for one conversation (the answer to a command, posted where it was issued).
+ALTER TABLE outbox ADD COLUMN conversation TEXT;
+)sql"},
 };
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }

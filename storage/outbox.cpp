@@ -17,7 +17,7 @@ constexpr const char* kPending = "sent_at IS NULL AND dropped_reason IS NULL";
 OutboxId Outbox::enqueue(const QueuedMessage& m, Instant now) {
     SQLite::Statement q(db_.sql(),
                         "INSERT INTO outbox (platform, pair_id, person_id, kind, body, created_at, "
-                        "due_at, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                        "due_at, late, conversation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, std::string(to_string(m.platform)));
     if (m.pair) q.bind(2, m.pair->value); else q.bind(2);
     if (m.person) q.bind(3, m.person->value); else q.bind(3);
@@ -26,6 +26,7 @@ OutboxId Outbox::enqueue(const QueuedMessage& m, Instant now) {
     q.bind(6, columns::seconds(now));
     q.bind(7, columns::seconds(m.due_at));
     q.bind(8, m.late ? 1 : 0);
+    if (m.conversation) q.bind(9, *m.conversation); else q.bind(9);
     q.exec();
     return OutboxId{db_.sql().getLastInsertRowid()};
 }
@@ -33,7 +34,7 @@ OutboxId Outbox::enqueue(const QueuedMessage& m, Instant now) {
 std::vector<QueuedMessage> Outbox::due(Platform platform, Instant now, int limit) {
     SQLite::Statement q(db_.sql(),
                         std::string("SELECT id, pair_id, person_id, kind, body, due_at, late, "
-                                    "attempts FROM outbox WHERE platform = ? AND ") +
+                                    "attempts, conversation FROM outbox WHERE platform = ? AND ") +
                             kPending +
                             " AND due_at <= ? AND COALESCE(next_attempt_at, 0) <= ? "
                             "ORDER BY due_at, id LIMIT ?");
@@ -53,6 +54,7 @@ std::vector<QueuedMessage> Outbox::due(Platform platform, Instant now, int limit
         m.due_at = columns::instant(q.getColumn(5));
         m.late = q.getColumn(6).getInt() != 0;
         m.attempts = q.getColumn(7).getInt();
+        if (!q.getColumn(8).isNull()) m.conversation = q.getColumn(8).getString();
         out.push_back(std::move(m));
     }
     return out;

@@ -22,6 +22,9 @@ struct QueuedMessage {
     Platform platform = Platform::console;
     std::optional<PairId> pair;      // set: post in the pair's space
     std::optional<PersonId> person;  // set (and no pair): direct message to this person
+    // Set (with `person`): post in this conversation instead, e.g. the answer to that person's
+    // command in the Matrix room it was issued in (Matrix has no ephemeral messages).
+    std::optional<std::string> conversation;
     std::string kind;                // "welcome", "reminder.prep", ... (for logs and tests)
     std::string body;                // the rendered-later document, serialized by handlers/
     Instant due_at{};

@@ -10,6 +10,7 @@
 #include "storage/feedback.hpp"
 #include "storage/goals.hpp"
 #include "storage/notes.hpp"
+#include "storage/matrix_state.hpp"
 #include "storage/outbox.hpp"
 #include "storage/pairs.hpp"
 #include "storage/people.hpp"
@@ -34,7 +35,8 @@ struct Store {
           schedules(db),
           meetings(db),
           reminders(db),
-          retros(db) {}
+          retros(db),
+          matrix(db) {}
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
@@ -52,6 +54,7 @@ struct Store {
     Meetings meetings;
     Reminders reminders;
     Retros retros;
+    MatrixState matrix;
 };
 
 }  // namespace mentorbot

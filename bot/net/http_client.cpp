@@ -20,9 +20,12 @@ namespace http = beast::http;
 
 namespace {
 
-// The server had closed the kept-alive connection before taking the request: safe to resend.
+// The kept-alive connection was found closed. When the request could not even be written it
+// was certainly not taken, so it may be sent again on a fresh connection; when the answer never
+// came it may have been taken, so only a request that is safe to repeat is sent again.
 struct StaleConnection : NetworkError {
-    using NetworkError::NetworkError;
+    StaleConnection(const std::string& what, bool written) : NetworkError(what), written(written) {}
+    bool written;
 };
 
 bool same_name(std::string_view a, std::string_view b) {
@@ -54,6 +57,12 @@ void HttpClient::close() {
     if (secure_) beast::get_lowest_layer(*secure_).socket().close(ignored);
     plain_.reset();
     secure_.reset();
+}
+
+void HttpClient::cancel() {
+    // Only cancels: the request's own coroutine drops the connection when it sees the abort.
+    if (plain_) plain_->cancel();
+    if (secure_) beast::get_lowest_layer(*secure_).cancel();
 }
 
 asio::awaitable<void> HttpClient::connect(std::chrono::milliseconds timeout) {
@@ -98,13 +107,15 @@ asio::awaitable<HttpResponse> HttpClient::exchange(Stream& stream, const HttpReq
     }
     beast::get_lowest_layer(stream).expires_after(timeout);
     auto [werr, written] = co_await http::async_write(stream, req, asio::as_tuple(asio::use_awaitable));
-    if (werr) throw StaleConnection("sending to " + endpoint_.host_header() + " failed: " + werr.message());
+    if (werr)
+        throw StaleConnection("sending to " + endpoint_.host_header() + " failed: " + werr.message(),
+                              false);
     beast::flat_buffer buffer;
     http::response_parser<http::string_body> parser;
     parser.body_limit(64 * 1024 * 1024);
     auto [rerr, read] = co_await http::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
     if (rerr == http::error::end_of_stream || rerr == asio::error::connection_reset)
-        throw StaleConnection("the connection to " + endpoint_.host_header() + " was closed");
+        throw StaleConnection("the connection to " + endpoint_.host_header() + " was closed", true);
     if (rerr) throw NetworkError("reading from " + endpoint_.host_header() + " failed: " + rerr.message());
     auto& res = parser.get();
     HttpResponse out;
@@ -129,9 +140,10 @@ asio::awaitable<HttpResponse> HttpClient::request(HttpRequest r) {
         try {
             if (secure_) co_return co_await exchange(*secure_, r, timeout);
             co_return co_await exchange(*plain_, r, timeout);
-        } catch (const StaleConnection&) {
+        } catch (const StaleConnection& stale) {
             close();
-            if (!reused || attempt > 0) throw;
+            const bool repeatable = !stale.written || r.idempotent || r.method == http::verb::get;
+            if (!reused || attempt > 0 || !repeatable) throw;
         } catch (const NetworkError&) {
             close();  // the request may have been taken: never resend it here
             throw;

@@ -35,6 +35,9 @@ struct HttpRequest {
     std::string bearer_token;  // sent as Authorization: Bearer …; never logged
     std::vector<std::pair<std::string, std::string>> headers;
     std::optional<std::chrono::milliseconds> timeout;  // overrides the client's default
+    // Safe to send twice (Matrix sends carry a transaction id): may be resent when a kept-alive
+    // connection turns out closed after it was written. GETs always are.
+    bool idempotent = false;
 };
 
 struct HttpResponse {
@@ -53,6 +56,8 @@ public:
     // Sends the request and reads the whole answer. Throws NetworkError.
     boost::asio::awaitable<HttpResponse> request(HttpRequest request);
     void close();
+    // Aborts the request in flight, if any (it throws NetworkError); e.g. a long-poll on shutdown.
+    void cancel();
     const Endpoint& endpoint() const { return endpoint_; }
 
 private:
