@@ -248,3 +248,19 @@ TEST_CASE("invalid_auth for the app-level token stops the bot with exit code 3")
     CHECK(bot.exit_code.get() == 3);
     CHECK(fake.links_opened() == 0);
 }
+
+TEST_CASE("too_many_websockets: the link is dropped and a new one opened after a pause") {
+    Connected connected;
+    auto& [fake, bot] = connected;
+    fake.send_disconnect("too_many_websockets");
+    expect_second_link_answering(fake);
+}
+
+TEST_CASE("link_disabled (Socket Mode turned off) stops the bot with exit code 3") {
+    Connected connected;
+    auto& [fake, bot] = connected;
+    fake.send_disconnect("link_disabled");
+    REQUIRE(bot.exit_code.wait_for(3s) == std::future_status::ready);
+    CHECK(bot.exit_code.get() == 3);
+    CHECK(fake.links_opened() == 1);
+}
