@@ -28,7 +28,8 @@ int main(int argc, char** argv) {
 
     auto& ca = testing::TestCa::trusted();
     testing::FakeSlack fake(ca.server_certificate(), "xapp-1-bench", "xoxb-bench");
-    const auto dir = std::filesystem::temp_directory_path() / ("mentorbot-bench-" + std::to_string(getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("mentorbot-bench-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
     int exit_code = 0;
     {
@@ -61,8 +62,10 @@ int main(int argc, char** argv) {
             const int n = std::stoi(ack.envelope_id.substr(6));
             latency[n] = ack.at - sent[n];
             answered_in_ack += ack.payload.has_value();
-            if (++acked == total) all_acked.set_value();
-            else if (next < total) send_one();
+            if (++acked == total)
+                all_acked.set_value();
+            else if (next < total)
+                send_one();
         });
         const auto start = Steady::now();
         {
@@ -78,17 +81,20 @@ int main(int argc, char** argv) {
         running.get();
 
         std::sort(latency.begin(), latency.end());
-        auto ms = [](Steady::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
+        auto ms = [](Steady::duration d) {
+            return std::chrono::duration<double, std::milli>(d).count();
+        };
         rusage usage{};
         getrusage(RUSAGE_SELF, &usage);
-        std::printf("commands:        %d (\"/mentor %s\", %d in flight, %d users)\n", total, text.c_str(),
-                    window, 64);
+        std::printf("commands:        %d (\"/mentor %s\", %d in flight, %d users)\n", total,
+                    text.c_str(), window, 64);
         std::printf("answered in ack: %d\n", answered_in_ack);
         std::printf("transactions:    %zu (commands that arrive together share one)\n",
                     service.commands().batches());
         std::printf("throughput:      %.0f commands/s (%.2f s)\n", total / seconds, seconds);
-        std::printf("ack latency:     p50 %.3f ms, p99 %.3f ms, max %.3f ms\n", ms(latency[total / 2]),
-                    ms(latency[std::min(total - 1, total * 99 / 100)]), ms(latency.back()));
+        std::printf("ack latency:     p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
+                    ms(latency[total / 2]), ms(latency[std::min(total - 1, total * 99 / 100)]),
+                    ms(latency.back()));
         std::printf("peak memory:     %.1f MiB (bot and fake Slack in one process)\n",
                     usage.ru_maxrss / 1024.0);
     }
