@@ -11,14 +11,14 @@
 namespace mentorbot::slack {
 
 class ChannelPacer {
-public:
+  public:
     ChannelPacer(boost::asio::any_io_executor executor, std::chrono::milliseconds interval,
                  int burst);
 
     // Resumes when a post to `channel` may go out (at once while within the burst).
     boost::asio::awaitable<void> take(const std::string& channel);
 
-private:
+  private:
     using Time = std::chrono::steady_clock::time_point;
     boost::asio::any_io_executor executor_;
     std::chrono::milliseconds interval_;

@@ -9,7 +9,7 @@
 namespace mentorbot::slack {
 
 class EnvelopeWindow {
-public:
+  public:
     explicit EnvelopeWindow(std::size_t capacity = 10'000) : capacity_(capacity) {}
 
     // True the first time an id is seen.
@@ -23,7 +23,7 @@ public:
         return true;
     }
 
-private:
+  private:
     std::size_t capacity_;
     std::unordered_set<std::string> seen_;
     std::deque<std::string> order_;

@@ -40,8 +40,8 @@ std::optional<Frame> parse_envelope(const json& frame, const std::string& type, 
     if (type == "events_api" && has_payload) {
         const auto event = payload->find("event");
         if (event != payload->end() && event->is_object() &&
-            text_field(*event, "type") == "app_home_opened" && text_field(*event, "tab") == "home" &&
-            !text_field(*event, "user").empty())
+            text_field(*event, "type") == "app_home_opened" &&
+            text_field(*event, "tab") == "home" && !text_field(*event, "user").empty())
             return HomeOpened{id, text_field(*event, "user")};
     }
     return OtherEnvelope{id, type};

@@ -20,10 +20,10 @@ struct Disconnect {
 
 struct SlashCommand {
     std::string envelope_id;
-    std::string command;       // "/mentor"
-    std::string text;          // unescaped; <@U…|name> mentions kept
-    std::string channel;       // channel_id
-    std::string user;          // user_id
+    std::string command;  // "/mentor"
+    std::string text;     // unescaped; <@U…|name> mentions kept
+    std::string channel;  // channel_id
+    std::string user;     // user_id
     std::string user_name;
     std::string response_url;  // may be empty
 };

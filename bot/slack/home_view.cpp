@@ -10,19 +10,20 @@ Document home_document(const std::vector<HomePair>& pairs) {
     d.heading("Your mentorship pairs");
     std::vector<Line> active, closed;
     for (const HomePair& p : pairs) {
-        Line line{text(p.as_mentor ? "mentor of " : "mentee of "), mention(p.partner, p.partner_name),
-                  text(" since " + p.since)};
+        Line line{text(p.as_mentor ? "mentor of " : "mentee of "),
+                  mention(p.partner, p.partner_name), text(" since " + p.since)};
         (p.active ? active : closed).push_back(std::move(line));
     }
     if (active.empty())
-        d.paragraph(Line{text("No active pairs yet. Start one with "), code("/mentor pair @mentor @mentee"),
-                         text(".")});
+        d.paragraph(Line{text("No active pairs yet. Start one with "),
+                         code("/mentor pair @mentor @mentee"), text(".")});
     d.bullets(std::move(active));
     if (!closed.empty()) {
         d.paragraph(Line{strong("Ended or graduated")});
         d.bullets(std::move(closed));
     }
-    d.paragraph(Line{text("Type "), code("/mentor help"), text(" in any conversation to see every verb.")});
+    d.paragraph(
+        Line{text("Type "), code("/mentor help"), text(" in any conversation to see every verb.")});
     return d;
 }
 

@@ -10,10 +10,10 @@
 namespace mentorbot::slack {
 
 struct HomePair {
-    std::string partner;       // Slack user id
+    std::string partner;  // Slack user id
     std::string partner_name;
-    bool as_mentor = false;    // the viewer's role in the pair
-    std::string since;         // "2026-11-02"
+    bool as_mentor = false;  // the viewer's role in the pair
+    std::string since;       // "2026-11-02"
     bool active = true;
 };
 

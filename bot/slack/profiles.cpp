@@ -15,7 +15,8 @@ boost::asio::awaitable<std::optional<std::string>> Profiles::zone_of(std::string
         if (!answer.ok) co_return std::nullopt;
         std::optional<std::string> zone;
         if (auto u = answer.body.find("user"); u != answer.body.end() && u->is_object()) {
-            if (auto tz = u->find("tz"); tz != u->end() && tz->is_string() && !tz->get<std::string>().empty())
+            if (auto tz = u->find("tz");
+                tz != u->end() && tz->is_string() && !tz->get<std::string>().empty())
                 zone = tz->get<std::string>();
         }
         cache_[user] = {zone, now};

@@ -13,7 +13,7 @@
 namespace mentorbot::slack {
 
 class Profiles {
-public:
+  public:
     explicit Profiles(WebApi& api, std::chrono::hours max_age = std::chrono::hours{24})
         : api_(api), max_age_(max_age) {}
 
@@ -21,7 +21,7 @@ public:
     // a command never waits on this beyond the Web API timeout, and failures are retried later).
     boost::asio::awaitable<std::optional<std::string>> zone_of(std::string user);
 
-private:
+  private:
     struct Entry {
         std::optional<std::string> zone;
         std::chrono::steady_clock::time_point fetched;

@@ -10,7 +10,8 @@ namespace {
 bool is_user_id(std::string_view id) {
     if (id.empty() || id.size() > 32) return false;
     for (char c : id)
-        if (!std::isupper(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c)))
+        if (!std::isupper(static_cast<unsigned char>(c)) &&
+            !std::isdigit(static_cast<unsigned char>(c)))
             return false;
     return true;
 }
@@ -21,11 +22,21 @@ std::string block_text(const Block& block) {
     for (const Line& line : block.lines) {
         if (!out.empty()) out += '\n';
         switch (block.kind) {
-            case Block::Kind::heading: out += mrkdwn_line(line); break;
-            case Block::Kind::paragraph: out += mrkdwn_line(line); break;
-            case Block::Kind::bullets: out += "• " + mrkdwn_line(line); break;
-            case Block::Kind::numbered: out += std::to_string(++n) + ". " + mrkdwn_line(line); break;
-            case Block::Kind::quote: out += "> " + mrkdwn_line(line); break;
+            case Block::Kind::heading:
+                out += mrkdwn_line(line);
+                break;
+            case Block::Kind::paragraph:
+                out += mrkdwn_line(line);
+                break;
+            case Block::Kind::bullets:
+                out += "• " + mrkdwn_line(line);
+                break;
+            case Block::Kind::numbered:
+                out += std::to_string(++n) + ". " + mrkdwn_line(line);
+                break;
+            case Block::Kind::quote:
+                out += "> " + mrkdwn_line(line);
+                break;
         }
     }
     return out;
@@ -64,10 +75,17 @@ std::string escape_mrkdwn(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -78,10 +96,18 @@ std::string mrkdwn_line(const Line& line) {
     for (const Span& s : line) {
         const std::string t = escape_mrkdwn(s.text);
         switch (s.style) {
-            case Span::Style::plain: out += t; break;
-            case Span::Style::strong: out += t.empty() ? t : "*" + t + "*"; break;
-            case Span::Style::emphasis: out += t.empty() ? t : "_" + t + "_"; break;
-            case Span::Style::code: out += t.empty() ? t : "`" + t + "`"; break;
+            case Span::Style::plain:
+                out += t;
+                break;
+            case Span::Style::strong:
+                out += t.empty() ? t : "*" + t + "*";
+                break;
+            case Span::Style::emphasis:
+                out += t.empty() ? t : "_" + t + "_";
+                break;
+            case Span::Style::code:
+                out += t.empty() ? t : "`" + t + "`";
+                break;
             case Span::Style::mention:
                 out += is_user_id(s.target) ? "<@" + s.target + ">" : "@" + t;
                 break;
@@ -99,7 +125,8 @@ std::vector<SlackMessage> render_slack(const Document& document, bool late) {
     std::vector<Piece> pieces;
     if (late) {
         nlohmann::json marker = {{"type", "mrkdwn"}, {"text", "_(late)_"}};
-        nlohmann::json context = {{"type", "context"}, {"elements", nlohmann::json::array({marker})}};
+        nlohmann::json context = {{"type", "context"},
+                                  {"elements", nlohmann::json::array({marker})}};
         pieces.push_back({std::move(context), "(late)"});
     }
     for (const Block& block : document.blocks) {

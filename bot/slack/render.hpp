@@ -18,7 +18,7 @@ inline constexpr std::size_t kMaxSectionChars = 3000;
 inline constexpr std::size_t kMaxMessageChars = 12000;
 
 struct SlackMessage {
-    std::string text;      // the fallback (notifications, clients without blocks), escaped mrkdwn
+    std::string text;       // the fallback (notifications, clients without blocks), escaped mrkdwn
     nlohmann::json blocks;  // Block Kit array
 };
 

@@ -15,7 +15,7 @@
 namespace mentorbot::slack {
 
 class ResponseUrls {
-public:
+  public:
     ResponseUrls(boost::asio::any_io_executor executor, boost::asio::ssl::context& tls,
                  std::chrono::milliseconds timeout)
         : executor_(executor), tls_(tls), timeout_(timeout) {}
@@ -24,7 +24,7 @@ public:
     boost::asio::awaitable<bool> post(std::string url, nlohmann::json message);
     void close();
 
-private:
+  private:
     boost::asio::any_io_executor executor_;
     boost::asio::ssl::context& tls_;
     std::chrono::milliseconds timeout_;

@@ -69,7 +69,8 @@ asio::awaitable<SendResult> SlackTransport::send(const Addressed& m) {
             co_await pacer_.take(*channel);
             nlohmann::json args = slack::message_json(messages[i]);
             args["channel"] = *channel;
-            const slack::ApiAnswer posted = co_await web_api_.call("chat.postMessage", std::move(args));
+            const slack::ApiAnswer posted =
+                co_await web_api_.call("chat.postMessage", std::move(args));
             if (!posted.ok) co_return result_of(posted);
             if (first_ts.empty()) first_ts = posted.body.value("ts", std::string());
             parts_sent_[id] = i + 1;

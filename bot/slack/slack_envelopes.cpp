@@ -3,11 +3,11 @@
 // openings, and everything else acked and left alone.
 #include <spdlog/spdlog.h>
 
+#include <date/date.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <date/date.h>
 
 #include "bot/slack/home_view.hpp"
 #include "bot/slack/render.hpp"
@@ -81,12 +81,14 @@ void SlackTransport::on_frame(const std::shared_ptr<Link>& link, slack::Frame fr
 
 bool SlackTransport::send_ack(Link& link, std::string frame) {
     slack::SocketLink* to = link.socket->writable() ? link.socket.get() : nullptr;
-    if (!to && !links_.empty() && links_.back()->socket->writable()) to = links_.back()->socket.get();
+    if (!to && !links_.empty() && links_.back()->socket->writable())
+        to = links_.back()->socket.get();
     if (to) to->write(std::move(frame));
     return to != nullptr;
 }
 
-asio::awaitable<void> SlackTransport::handle_slash(std::shared_ptr<Link> link, slack::SlashCommand slash) {
+asio::awaitable<void> SlackTransport::handle_slash(std::shared_ptr<Link> link,
+                                                   slack::SlashCommand slash) {
     struct Acked {  // however this ends, the link may be retired once its acks are out
         Link& link;
         ~Acked() {
@@ -119,7 +121,8 @@ asio::awaitable<void> SlackTransport::handle_slash(std::shared_ptr<Link> link, s
     }
 }
 
-asio::awaitable<void> SlackTransport::answer_slash(slack::SlashCommand slash, std::shared_ptr<Reply> reply) {
+asio::awaitable<void> SlackTransport::answer_slash(slack::SlashCommand slash,
+                                                   std::shared_ptr<Reply> reply) {
     Command command;
     command.platform = Platform::slack;
     command.conversation = slash.channel;

@@ -59,7 +59,9 @@ void SlackTransport::stop() {
     changed();
 }
 
-void SlackTransport::changed() { changed_.cancel(); }
+void SlackTransport::changed() {
+    changed_.cancel();
+}
 
 asio::awaitable<void> SlackTransport::until_changed() {
     changed_.expires_at(asio::steady_timer::time_point::max());
@@ -103,7 +105,8 @@ asio::awaitable<void> SlackTransport::run() {
             continue;
         }
         if (current->too_many) {
-            spdlog::warn("Slack: too many websockets are open for this app; waiting before reconnecting");
+            spdlog::warn(
+                "Slack: too many websockets are open for this app; waiting before reconnecting");
             co_await pause(backoff(2));
         }
         current = co_await connect();
@@ -133,7 +136,8 @@ asio::awaitable<std::shared_ptr<SlackTransport::Link>> SlackTransport::connect()
 
 asio::awaitable<std::shared_ptr<SlackTransport::Link>> SlackTransport::open_link() {
     nlohmann::json no_args = nlohmann::json::object();
-    const slack::ApiAnswer opened = co_await socket_api_.call("apps.connections.open", std::move(no_args));
+    const slack::ApiAnswer opened =
+        co_await socket_api_.call("apps.connections.open", std::move(no_args));
     if (!opened.ok) {
         if (slack::is_auth_error(opened.error))
             throw FatalTransportError("Slack refused the app-level token SLACK_APP_TOKEN (" +
@@ -144,7 +148,8 @@ asio::awaitable<std::shared_ptr<SlackTransport::Link>> SlackTransport::open_link
         throw NetworkError("apps.connections.open failed: " + opened.error);
     }
     const std::string url = opened.body.value("url", std::string());
-    auto socket = std::make_shared<slack::SocketLink>(executor_, tls_, options_.link, ++link_count_);
+    auto socket =
+        std::make_shared<slack::SocketLink>(executor_, tls_, options_.link, ++link_count_);
     co_await socket->open(url);
 
     // Slack greets every new link; a link that stays silent is dropped.

@@ -44,7 +44,7 @@ struct SlackOptions {
 };
 
 class SlackTransport final : public Transport {
-public:
+  public:
     SlackTransport(boost::asio::any_io_executor executor, StorageThread& storage,
                    CommandRunner& commands, SlackOptions options);
     ~SlackTransport() override;
@@ -54,13 +54,13 @@ public:
     boost::asio::awaitable<SendResult> send(const Addressed& message) override;
     void stop() override;
 
-private:
+  private:
     // One Socket Mode link and what the run loop needs to know about it.
     struct Link {
         explicit Link(std::shared_ptr<slack::SocketLink> s, boost::asio::any_io_executor ex)
             : socket(std::move(s)), acked(ex) {}
         std::shared_ptr<slack::SocketLink> socket;
-        int in_flight = 0;  // envelopes read on it and not yet acked
+        int in_flight = 0;                // envelopes read on it and not yet acked
         boost::asio::steady_timer acked;  // cancelled whenever in_flight goes down
         bool ended = false;
         bool retiring = false;
@@ -85,8 +85,10 @@ private:
     // Sends an ack on the link the envelope came on, or on a newer one if that one is closing;
     // false when no link can take it.
     bool send_ack(Link& link, std::string frame);
-    boost::asio::awaitable<void> handle_slash(std::shared_ptr<Link> link, slack::SlashCommand slash);
-    boost::asio::awaitable<void> answer_slash(slack::SlashCommand slash, std::shared_ptr<Reply> reply);
+    boost::asio::awaitable<void> handle_slash(std::shared_ptr<Link> link,
+                                              slack::SlashCommand slash);
+    boost::asio::awaitable<void> answer_slash(slack::SlashCommand slash,
+                                              std::shared_ptr<Reply> reply);
     boost::asio::awaitable<void> deliver_late(slack::SlashCommand slash,
                                               std::vector<slack::SlackMessage> messages);
     boost::asio::awaitable<void> refresh_homes(std::string user);

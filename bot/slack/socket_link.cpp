@@ -67,8 +67,9 @@ asio::awaitable<void> SocketLink::open(std::string url) {
     t.idle_timeout = timeouts_.idle;
     t.keep_alive_pings = true;
     ws_.set_option(t);
-    ws_.set_option(websocket::stream_base::decorator(
-        [](websocket::request_type& req) { req.set(beast::http::field::user_agent, "mentorbot"); }));
+    ws_.set_option(websocket::stream_base::decorator([](websocket::request_type& req) {
+        req.set(beast::http::field::user_agent, "mentorbot");
+    }));
     auto [herr] = co_await ws_.async_handshake(host + ":" + port, target, as_tuple(use_awaitable));
     if (herr) throw NetworkError("websocket upgrade with " + host + " failed: " + herr.message());
     ws_.text(true);
@@ -98,8 +99,9 @@ void SocketLink::write(std::string frame) {
     queue_.push_back(std::move(frame));
     if (writing_) return;
     writing_ = true;
-    asio::co_spawn(ws_.get_executor(), [self = shared_from_this()] { return self->write_queued(); },
-                   asio::detached);
+    asio::co_spawn(
+        ws_.get_executor(), [self = shared_from_this()] { return self->write_queued(); },
+        asio::detached);
 }
 
 asio::awaitable<void> SocketLink::write_queued() {
@@ -108,7 +110,8 @@ asio::awaitable<void> SocketLink::write_queued() {
         queue_.pop_front();
         auto [ec, n] = co_await ws_.async_write(asio::buffer(frame), as_tuple(use_awaitable));
         if (ec) {
-            if (!expected_ending(ec)) spdlog::warn("Slack link {}: write failed: {}", number_, ec.message());
+            if (!expected_ending(ec))
+                spdlog::warn("Slack link {}: write failed: {}", number_, ec.message());
             abort();
         }
     }

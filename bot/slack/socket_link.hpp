@@ -4,8 +4,8 @@
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/ssl/context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/beast/websocket/stream.hpp>
@@ -25,7 +25,7 @@ struct LinkTimeouts {
 };
 
 class SocketLink : public std::enable_shared_from_this<SocketLink> {
-public:
+  public:
     SocketLink(boost::asio::any_io_executor executor, boost::asio::ssl::context& tls,
                LinkTimeouts timeouts, int number);
 
@@ -44,10 +44,11 @@ public:
     bool is_open() const { return open_; }
     bool writable() const { return open_ && !closing_; }
 
-private:
+  private:
     boost::asio::awaitable<void> write_queued();
 
-    using Stream = boost::beast::websocket::stream<boost::beast::ssl_stream<boost::beast::tcp_stream>>;
+    using Stream =
+        boost::beast::websocket::stream<boost::beast::ssl_stream<boost::beast::tcp_stream>>;
     LinkTimeouts timeouts_;
     int number_;
     Stream ws_;

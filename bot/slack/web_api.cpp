@@ -77,16 +77,19 @@ asio::awaitable<ApiAnswer> WebApi::call(const char* method, nlohmann::json args)
     if (!answer.ok) {
         answer.error = answer.body.value("error", std::string("unknown_error"));
         std::string details;
-        if (auto meta = answer.body.find("response_metadata"); meta != answer.body.end() && meta->is_object())
-            if (auto messages = meta->find("messages"); messages != meta->end()) details = " " + messages->dump();
+        if (auto meta = answer.body.find("response_metadata");
+            meta != answer.body.end() && meta->is_object())
+            if (auto messages = meta->find("messages"); messages != meta->end())
+                details = " " + messages->dump();
         spdlog::error("Slack {} failed: {}{}", method, answer.error, details);
     }
     co_return answer;
 }
 
 bool is_auth_error(const std::string& error) {
-    for (const char* e : {"not_authed", "invalid_auth", "account_inactive", "user_removed_from_team",
-                          "team_disabled", "token_revoked", "token_expired"})
+    for (const char* e :
+         {"not_authed", "invalid_auth", "account_inactive", "user_removed_from_team",
+          "team_disabled", "token_revoked", "token_expired"})
         if (error == e) return true;
     return false;
 }

@@ -25,7 +25,7 @@ struct ApiAnswer {
 };
 
 class WebApi {
-public:
+  public:
     WebApi(boost::asio::any_io_executor executor, boost::asio::ssl::context& tls, Endpoint api,
            std::string token, std::chrono::milliseconds timeout, int connections = 2);
 
@@ -34,7 +34,7 @@ public:
     boost::asio::awaitable<ApiAnswer> call(const char* method, nlohmann::json args);
     void close();
 
-private:
+  private:
     boost::asio::awaitable<void> wait_if_paused(const char* method);
 
     boost::asio::any_io_executor executor_;

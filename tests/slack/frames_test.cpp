@@ -28,7 +28,9 @@ TEST_CASE("hello, disconnect and App Home openings are recognised") {
         why);
     REQUIRE(hello);
     CHECK(std::get<Hello>(*hello).num_connections == 1);
-    auto bye = parse_frame(R"({"type":"disconnect","reason":"refresh_requested","debug_info":{"host":"applink-1"}})", why);
+    auto bye = parse_frame(
+        R"({"type":"disconnect","reason":"refresh_requested","debug_info":{"host":"applink-1"}})",
+        why);
     REQUIRE(bye);
     CHECK(std::get<Disconnect>(*bye).reason == "refresh_requested");
     auto home = parse_frame(
@@ -47,7 +49,8 @@ TEST_CASE("Malformed frames are refused with a reason that does not repeat their
     CHECK(why.find("secret") == std::string::npos);
     CHECK_FALSE(parse_frame("[1,2]", why));
     CHECK_FALSE(parse_frame(R"({"type":"slash_commands","payload":{}})", why));
-    CHECK_FALSE(parse_frame(R"({"envelope_id":"x","type":"slash_commands","payload":{"text":"hi"}})", why));
+    CHECK_FALSE(
+        parse_frame(R"({"envelope_id":"x","type":"slash_commands","payload":{"text":"hi"}})", why));
     CHECK_FALSE(parse_frame(R"({"no_type":1})", why));
 }
 

@@ -19,7 +19,8 @@ TEST_CASE("User text cannot ping the channel, mention people or break the format
 }
 
 TEST_CASE("Mentions become Slack mentions; a target that is not a user id stays plain text") {
-    const Line line{text("hi "), mention("U123ABC", "dana"), text(" and "), mention("<!here>", "x")};
+    const Line line{text("hi "), mention("U123ABC", "dana"), text(" and "),
+                    mention("<!here>", "x")};
     CHECK(mrkdwn_line(line) == "hi <@U123ABC> and @x");
     CHECK(mrkdwn_line({strong("a<b"), emphasis("c"), code("d&e")}) == "*a&lt;b*_c_`d&amp;e`");
 }
@@ -28,7 +29,8 @@ TEST_CASE("Long documents are split: at most 50 blocks and 3,000 characters per 
     Document d;
     for (int i = 0; i < 120; ++i) d.paragraph("item " + std::to_string(i));
     std::vector<Line> many;
-    for (int i = 0; i < 400; ++i) many.push_back(Line{text("a bullet with some words in it, number " + std::to_string(i))});
+    for (int i = 0; i < 400; ++i)
+        many.push_back(Line{text("a bullet with some words in it, number " + std::to_string(i))});
     d.bullets(many);
     const auto messages = render_slack(d);
     REQUIRE(messages.size() >= 3);
@@ -43,7 +45,8 @@ TEST_CASE("Long documents are split: at most 50 blocks and 3,000 characters per 
         }
     }
     CHECK(paragraphs == 120);  // nothing lost
-    CHECK(messages.back().blocks.back()["text"]["text"].get<std::string>().find("number 399") != std::string::npos);
+    CHECK(messages.back().blocks.back()["text"]["text"].get<std::string>().find("number 399") !=
+          std::string::npos);
 }
 
 TEST_CASE("A message sent late says so; the fallback text is plain and escaped") {

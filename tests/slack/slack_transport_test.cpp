@@ -102,7 +102,8 @@ TEST_CASE("An answer not ready in time is acked at once and delivered by respons
     auto& [fake, bot] = connected;
     std::promise<void> release;
     // A busy database: the storage thread is held until the ack has gone out.
-    boost::asio::post(bot.service.storage().executor(), [f = release.get_future().share()] { f.wait(); });
+    boost::asio::post(bot.service.storage().executor(),
+                      [f = release.get_future().share()] { f.wait(); });
     const std::string id = fake.send_slash("tz Europe/Berlin", "U1");
     const auto ack = fake.wait_for_ack(id, 3s);
     release.set_value();
@@ -152,7 +153,8 @@ TEST_CASE("A message rate limited by chat.postMessage is delivered once, after R
     FakeSlack fake(ca.server_certificate(), kAppToken, kBotToken);
     fake.rate_limit_next("chat.postMessage", 1);
     RunningBot bot(fast_options(fake), [](Store& s) {
-        const Instant now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        const Instant now =
+            std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
         const Person dana = s.people.find_or_create(Platform::slack, "U1", "dana", now);
         const Person sam = s.people.find_or_create(Platform::slack, "U2", "sam", now);
         const Pair pair = s.pairs.create(Platform::slack, dana.id, sam.id, dana.id, "C1", now);
@@ -247,4 +249,20 @@ TEST_CASE("invalid_auth for the app-level token stops the bot with exit code 3")
     REQUIRE(bot.exit_code.wait_for(3s) == std::future_status::ready);
     CHECK(bot.exit_code.get() == 3);
     CHECK(fake.links_opened() == 0);
+}
+
+TEST_CASE("too_many_websockets: the link is dropped and a new one opened after a pause") {
+    Connected connected;
+    auto& [fake, bot] = connected;
+    fake.send_disconnect("too_many_websockets");
+    expect_second_link_answering(fake);
+}
+
+TEST_CASE("link_disabled (Socket Mode turned off) stops the bot with exit code 3") {
+    Connected connected;
+    auto& [fake, bot] = connected;
+    fake.send_disconnect("link_disabled");
+    REQUIRE(bot.exit_code.wait_for(3s) == std::future_status::ready);
+    CHECK(bot.exit_code.get() == 3);
+    CHECK(fake.links_opened() == 1);
 }

@@ -53,15 +53,19 @@ struct FakeLink : std::enable_shared_from_this<FakeLink> {
         out.push_back(std::move(frame));
         if (writing) return;
         writing = true;
-        asio::co_spawn(ws.get_executor(), [self = shared_from_this()]() -> asio::awaitable<void> {
-            while (!self->out.empty() && self->open) {
-                const std::string frame = std::move(self->out.front());
-                self->out.pop_front();
-                auto [ec, n] = co_await self->ws.async_write(asio::buffer(frame), as_tuple(use_awaitable));
-                if (ec) self->open = false;
-            }
-            self->writing = false;
-        }, asio::detached);
+        asio::co_spawn(
+            ws.get_executor(),
+            [self = shared_from_this()]() -> asio::awaitable<void> {
+                while (!self->out.empty() && self->open) {
+                    const std::string frame = std::move(self->out.front());
+                    self->out.pop_front();
+                    auto [ec, n] =
+                        co_await self->ws.async_write(asio::buffer(frame), as_tuple(use_awaitable));
+                    if (ec) self->open = false;
+                }
+                self->writing = false;
+            },
+            asio::detached);
     }
     void drop() {
         open = false;
@@ -136,7 +140,8 @@ struct FakeSlack::Server {
 
     asio::awaitable<void> serve(tcp::socket socket) {
         TlsStream stream(std::move(socket), tls);
-        auto [herr] = co_await stream.async_handshake(asio::ssl::stream_base::server, as_tuple(use_awaitable));
+        auto [herr] = co_await stream.async_handshake(asio::ssl::stream_base::server,
+                                                      as_tuple(use_awaitable));
         if (herr) {  // e.g. the client refused our certificate
             locked([&] { ++refused; });
             co_return;
@@ -144,7 +149,8 @@ struct FakeSlack::Server {
         beast::flat_buffer buffer;
         for (;;) {
             http::request<http::string_body> req;
-            auto [rerr, n] = co_await http::async_read(stream, buffer, req, as_tuple(use_awaitable));
+            auto [rerr, n] =
+                co_await http::async_read(stream, buffer, req, as_tuple(use_awaitable));
             if (rerr) co_return;
             if (websocket::is_upgrade(req)) {
                 co_await run_link(std::move(stream), std::move(req));
@@ -171,14 +177,17 @@ struct FakeSlack::Server {
         links.push_back(link);
         link->write(json{{"type", "hello"},
                          {"num_connections", static_cast<int>(links.size())},
-                         {"debug_info", {{"host", "applink-fake"}, {"build_number", 10},
-                                         {"approximate_connection_time", 18060}}},
+                         {"debug_info",
+                          {{"host", "applink-fake"},
+                           {"build_number", 10},
+                           {"approximate_connection_time", 18060}}},
                          {"connection_info", {{"app_id", "A111"}}}}
                         .dump());
         beast::flat_buffer buffer;
         while (link->open && !link->frozen) {
             auto [ec, n] = co_await link->ws.async_read(
-                buffer, asio::bind_cancellation_slot(link->stop_reading.slot(), as_tuple(use_awaitable)));
+                buffer,
+                asio::bind_cancellation_slot(link->stop_reading.slot(), as_tuple(use_awaitable)));
             if (ec) break;
             const std::string text = beast::buffers_to_string(buffer.data());
             buffer.consume(buffer.size());
@@ -199,7 +208,8 @@ struct FakeSlack::Server {
         locked([&] { acks.push_back(std::move(ack)); });
     }
 
-    static http::response<http::string_body> json_answer(const json& body, http::status status = http::status::ok) {
+    static http::response<http::string_body> json_answer(const json& body,
+                                                         http::status status = http::status::ok) {
         http::response<http::string_body> res{status, 11};
         res.set(http::field::content_type, "application/json; charset=utf-8");
         res.body() = body.dump();
@@ -215,36 +225,44 @@ struct FakeSlack::Server {
             return res;
         }
         if (!target.starts_with("/api/") || req.method() != http::verb::post)
-            return json_answer({{"ok", false}, {"error", "unknown_method"}}, http::status::not_found);
+            return json_answer({{"ok", false}, {"error", "unknown_method"}},
+                               http::status::not_found);
         const std::string method = target.substr(5);
         const std::string auth(req[http::field::authorization]);
         const std::string& token = method == "apps.connections.open" ? app_token : bot_token;
         if (auth.empty()) return json_answer({{"ok", false}, {"error", "not_authed"}});
-        if (auth != "Bearer " + token) return json_answer({{"ok", false}, {"error", "invalid_auth"}});
+        if (auth != "Bearer " + token)
+            return json_answer({{"ok", false}, {"error", "invalid_auth"}});
         json args = req.body().empty() ? json::object() : json::parse(req.body(), nullptr, false);
         if (args.is_discarded()) return json_answer({{"ok", false}, {"error", "invalid_json"}});
         if (auto it = rate_limits.find(method); it != rate_limits.end()) {
-            auto res = json_answer({{"ok", false}, {"error", "ratelimited"}}, http::status::too_many_requests);
+            auto res = json_answer({{"ok", false}, {"error", "ratelimited"}},
+                                   http::status::too_many_requests);
             res.set(http::field::retry_after, std::to_string(it->second));
             rate_limits.erase(it);
             locked([&] { calls.push_back({method, args, Clock::now(), 429, false}); });
             return res;
         }
         const json result = run_method(method, args);
-        locked([&] { calls.push_back({method, args, Clock::now(), 200, result.value("ok", false)}); });
+        locked([&] {
+            calls.push_back({method, args, Clock::now(), 200, result.value("ok", false)});
+        });
         return json_answer(result);
     }
 
     static bool blocks_fit(const json& blocks, std::size_t max_blocks) {
         if (!blocks.is_array() || blocks.size() > max_blocks) return false;
         for (const auto& b : blocks)
-            if (b.contains("text") && b["text"].value("text", std::string()).size() > 3000) return false;
+            if (b.contains("text") && b["text"].value("text", std::string()).size() > 3000)
+                return false;
         return true;
     }
 
     json run_method(const std::string& method, const json& args) {
         if (method == "apps.connections.open")
-            return {{"ok", true}, {"url", "wss://" + base() + "/link/?ticket=" + std::to_string(++next_ticket) + "&app_id=A111"}};
+            return {{"ok", true},
+                    {"url", "wss://" + base() + "/link/?ticket=" + std::to_string(++next_ticket) +
+                                "&app_id=A111"}};
         if (method == "chat.postMessage" || method == "chat.postEphemeral") {
             if (!args.contains("channel") || !args["channel"].is_string())
                 return {{"ok", false}, {"error", "channel_not_found"}};
@@ -254,39 +272,60 @@ struct FakeSlack::Server {
                 return {{"ok", false}, {"error", "no_text"}};
             const std::string ts = "1700000000." + std::to_string(100000 + ++next_ts);
             if (method == "chat.postEphemeral") return {{"ok", true}, {"message_ts", ts}};
-            return {{"ok", true}, {"channel", args["channel"]}, {"ts", ts}, {"message", {{"text", args.value("text", "")}}}};
+            return {{"ok", true},
+                    {"channel", args["channel"]},
+                    {"ts", ts},
+                    {"message", {{"text", args.value("text", "")}}}};
         }
         if (method == "conversations.open") {
             const std::string users = args.value("users", std::string());
             if (users.empty()) return {{"ok", false}, {"error", "users_list_not_supplied"}};
             const bool group = users.find(',') != std::string::npos;
-            return {{"ok", true}, {"channel", {{"id", (group ? "G" : "D") + std::to_string(std::hash<std::string>{}(users) % 1000000)}}}};
+            return {{"ok", true},
+                    {"channel",
+                     {{"id", (group ? "G" : "D") +
+                                 std::to_string(std::hash<std::string>{}(users) % 1000000)}}}};
         }
         if (method == "users.info") {
             const std::string user = args.value("user", std::string());
             if (user.empty()) return {{"ok", false}, {"error", "user_not_found"}};
             const auto zone = zones.count(user) ? zones[user] : std::string("Europe/London");
-            return {{"ok", true}, {"user", {{"id", user}, {"name", user}, {"real_name", user}, {"tz", zone},
-                                            {"tz_label", zone}, {"tz_offset", 0}}}};
+            return {{"ok", true},
+                    {"user",
+                     {{"id", user},
+                      {"name", user},
+                      {"real_name", user},
+                      {"tz", zone},
+                      {"tz_label", zone},
+                      {"tz_offset", 0}}}};
         }
         if (method == "views.publish") {
-            if (!args.contains("view") || !blocks_fit(args["view"].value("blocks", json::array()), 100))
+            if (!args.contains("view") ||
+                !blocks_fit(args["view"].value("blocks", json::array()), 100))
                 return {{"ok", false}, {"error", "invalid_arguments"}};
             return {{"ok", true}, {"view", {{"id", "V1"}}}};
         }
         return {{"ok", false}, {"error", "unknown_method"}};
     }
 
-    std::string slash_frame(const std::string& text, const std::string& user, const std::string& channel,
-                            const std::string& envelope_id) {
+    std::string slash_frame(const std::string& text, const std::string& user,
+                            const std::string& channel, const std::string& envelope_id) {
         const int n = next_envelope;
         return json{{"envelope_id", envelope_id},
-                    {"payload", {{"token", "verification-token"}, {"team_id", "T111"}, {"team_domain", "xxx"},
-                                 {"channel_id", channel}, {"channel_name", "random"}, {"user_id", user},
-                                 {"user_name", "user-" + user}, {"command", "/mentor"}, {"text", text},
-                                 {"api_app_id", "A111"},
-                                 {"response_url", "https://" + base() + "/commands/T111/" + std::to_string(n) + "/xxx"},
-                                 {"trigger_id", "111.222.xxx"}}},
+                    {"payload",
+                     {{"token", "verification-token"},
+                      {"team_id", "T111"},
+                      {"team_domain", "xxx"},
+                      {"channel_id", channel},
+                      {"channel_name", "random"},
+                      {"user_id", user},
+                      {"user_name", "user-" + user},
+                      {"command", "/mentor"},
+                      {"text", text},
+                      {"api_app_id", "A111"},
+                      {"response_url",
+                       "https://" + base() + "/commands/T111/" + std::to_string(n) + "/xxx"},
+                      {"trigger_id", "111.222.xxx"}}},
                     {"type", "slash_commands"},
                     {"accepts_response_payload", true}}
             .dump();
@@ -312,12 +351,15 @@ struct FakeSlack::Server {
     }
 };
 
-FakeSlack::FakeSlack(const ServerCertificate& certificate, std::string app_token, std::string bot_token)
+FakeSlack::FakeSlack(const ServerCertificate& certificate, std::string app_token,
+                     std::string bot_token)
     : server_(std::make_unique<Server>(certificate, std::move(app_token), std::move(bot_token))) {}
 
 FakeSlack::~FakeSlack() = default;
 
-std::string FakeSlack::api_url() const { return "https://" + server_->base() + "/api"; }
+std::string FakeSlack::api_url() const {
+    return "https://" + server_->base() + "/api";
+}
 
 template <class Done>
 bool FakeSlack::wait(std::chrono::milliseconds timeout, Done done) {
@@ -366,7 +408,9 @@ void FakeSlack::send_raw(const std::string& frame) {
 }
 
 void FakeSlack::send_disconnect(const std::string& reason) {
-    send_raw(json{{"type", "disconnect"}, {"reason", reason}, {"debug_info", {{"host", "applink-fake"}}}}.dump());
+    send_raw(
+        json{{"type", "disconnect"}, {"reason", reason}, {"debug_info", {{"host", "applink-fake"}}}}
+            .dump());
 }
 
 void FakeSlack::freeze_newest() {
@@ -381,7 +425,7 @@ void FakeSlack::drop_newest() {
 }
 
 std::optional<FakeSlack::Ack> FakeSlack::wait_for_ack(const std::string& envelope_id,
-                                                     std::chrono::milliseconds timeout) {
+                                                      std::chrono::milliseconds timeout) {
     std::optional<Ack> found;
     wait(timeout, [&] {
         for (const Ack& a : server_->acks)
@@ -408,10 +452,12 @@ std::vector<FakeSlack::Call> FakeSlack::calls(const std::string& method) {
     return out;
 }
 
-bool FakeSlack::wait_for_calls(const std::string& method, std::size_t count, std::chrono::milliseconds timeout) {
+bool FakeSlack::wait_for_calls(const std::string& method, std::size_t count,
+                               std::chrono::milliseconds timeout) {
     return wait(timeout, [&] {
-        return static_cast<std::size_t>(std::count_if(server_->calls.begin(), server_->calls.end(),
-                                                      [&](const Call& c) { return c.method == method; })) >= count;
+        return static_cast<std::size_t>(
+                   std::count_if(server_->calls.begin(), server_->calls.end(),
+                                 [&](const Call& c) { return c.method == method; })) >= count;
     });
 }
 

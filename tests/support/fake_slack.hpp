@@ -20,7 +20,7 @@
 namespace mentorbot::testing {
 
 class FakeSlack {
-public:
+  public:
     struct Ack {
         std::string envelope_id;
         std::optional<nlohmann::json> payload;
@@ -45,8 +45,8 @@ public:
     bool wait_for_links(int count, std::chrono::milliseconds timeout);
     int links_opened();
     int links_open();
-    int most_links_open();      // the most that were open at one time
-    int refused_handshakes();   // TLS handshakes the client gave up (e.g. distrusting us)
+    int most_links_open();     // the most that were open at one time
+    int refused_handshakes();  // TLS handshakes the client gave up (e.g. distrusting us)
     bool wait_for_refusals(int count, std::chrono::milliseconds timeout);
     // A slash command envelope as Slack sends it; `text` is the wire text (already escaped the way
     // Slack escapes it). Returns the envelope id (or uses the one given).
@@ -56,14 +56,16 @@ public:
     void send_disconnect(const std::string& reason);
     void freeze_newest();  // stops reading: no pongs, no acks read (a half-open link)
     void drop_newest();    // closes TCP without a close handshake
-    std::optional<Ack> wait_for_ack(const std::string& envelope_id, std::chrono::milliseconds timeout);
+    std::optional<Ack> wait_for_ack(const std::string& envelope_id,
+                                    std::chrono::milliseconds timeout);
     std::vector<Ack> acks();
     // Called on the fake's thread for every ack (benchmarks drive their load from it).
     void on_ack(std::function<void(const Ack&)> callback);
 
     // Web API. Every call is recorded, including refused ones.
     std::vector<Call> calls(const std::string& method);
-    bool wait_for_calls(const std::string& method, std::size_t count, std::chrono::milliseconds timeout);
+    bool wait_for_calls(const std::string& method, std::size_t count,
+                        std::chrono::milliseconds timeout);
     // The next call of `method` is answered HTTP 429 with this Retry-After.
     void rate_limit_next(const std::string& method, int retry_after_seconds);
     void set_zone(const std::string& user, const std::string& zone);
@@ -73,7 +75,7 @@ public:
 
     struct Server;
 
-private:
+  private:
     template <class Done>
     bool wait(std::chrono::milliseconds timeout, Done done);
 
