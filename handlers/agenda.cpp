@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "handlers/checkin_view.hpp"
 #include "handlers/period.hpp"
 #include "handlers/when.hpp"
 
@@ -14,18 +15,8 @@ namespace {
 void add_material(Context& ctx, const Pair& pair, Document& d) {
     const Instant since = current_period_start(ctx, pair);
     if (auto c = ctx.store.checkins.latest(pair.id, since)) {
-        std::vector<Line> parts;
-        auto add = [&](const char* label, const std::optional<std::string>& v) {
-            if (v) parts.push_back({strong(label), text(" " + excerpt(*v, 200))});
-        };
-        add("Progress:", c->progress);
-        add("Challenges:", c->challenges);
-        add("Questions:", c->questions);
-        add("Focus:", c->focus);
-        if (c->energy)
-            parts.push_back({strong("Energy:"), text(" " + std::to_string(*c->energy) + "/5")});
         d.paragraph(Line{strong("Check-in"), text(" from "), ctx.mention_of(pair.mentee)});
-        d.bullets(std::move(parts));
+        d.bullets(checkin_lines(*c, 200));
     } else {
         d.paragraph(Line{strong("Check-in: "), text("none yet — "), ctx.mention_of(pair.mentee),
                          text(", send yours with "),

@@ -2,6 +2,8 @@
 // the same period replaces the first (which stays in the history).
 #include <charconv>
 
+#include "handlers/args.hpp"
+#include "handlers/checkin_view.hpp"
 #include "handlers/pair_resolution.hpp"
 #include "handlers/period.hpp"
 #include "handlers/user_input.hpp"
@@ -28,12 +30,7 @@ Document checkin_document(const Context& ctx, const CheckIn& c, const std::strin
     Document d;
     d.heading(title);
     d.paragraph(Line{ctx.mention_of(c.author), text(" · " + format_local(c.at, ctx.zone()))});
-    std::vector<Line> lines;
-    for (const Section& s : kTextSections)
-        if (const auto& value = c.*s.field)
-            lines.push_back({strong(std::string(s.title) + ": "), text(*value)});
-    if (c.energy) lines.push_back({strong("Energy: "), text(std::to_string(*c.energy) + " of 5")});
-    d.bullets(std::move(lines));
+    d.bullets(checkin_lines(c));
     return d;
 }
 
@@ -134,6 +131,16 @@ Outcome handle_checkin(Context& ctx, Args& args) {
     if (args.empty()) return show(ctx, *access);
     if (args.take_word("history")) return history(ctx, *access, args);
     return record(ctx, *access, args);
+}
+
+std::vector<Line> checkin_lines(const CheckIn& c, std::size_t max_chars) {
+    std::vector<Line> lines;
+    for (const Section& s : kTextSections)
+        if (const auto& value = c.*s.field)
+            lines.push_back({strong(std::string(s.title) + ": "),
+                             text(max_chars ? excerpt(*value, max_chars) : *value)});
+    if (c.energy) lines.push_back({strong("Energy: "), text(std::to_string(*c.energy) + " of 5")});
+    return lines;
 }
 
 }  // namespace mentorbot

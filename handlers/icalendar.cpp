@@ -12,7 +12,7 @@ const char* const kDays[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
 std::string offset(std::chrono::seconds s) {
     const char sign = s.count() < 0 ? '-' : '+';
     const long a = std::labs(s.count());
-    char buf[8];
+    char buf[40];
     std::snprintf(buf, sizeof buf, "%c%02ld%02ld", sign, a / 3600, a % 3600 / 60);
     return buf;
 }

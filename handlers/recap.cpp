@@ -2,6 +2,7 @@
 #include "handlers/recap.hpp"
 
 #include "handlers/agenda.hpp"
+#include "handlers/checkin_view.hpp"
 #include "handlers/meeting_plan.hpp"
 #include "handlers/period.hpp"
 #include "handlers/when.hpp"
@@ -28,17 +29,7 @@ Document meeting_recap(Context& ctx, const Pair& pair, const Meeting& m, Instant
                   (m.closed_by_hand ? "" : " (closed automatically)"))});
 
     if (auto c = ctx.store.checkins.latest(pair.id, since); c && c->at <= until) {
-        std::vector<Line> parts;
-        auto add = [&](const char* label, const std::optional<std::string>& v) {
-            if (v) parts.push_back({strong(label), text(" " + excerpt(*v, 300))});
-        };
-        add("Progress:", c->progress);
-        add("Challenges:", c->challenges);
-        add("Questions:", c->questions);
-        add("Focus:", c->focus);
-        if (c->energy)
-            parts.push_back({strong("Energy:"), text(" " + std::to_string(*c->energy) + "/5")});
-        d.paragraph(Line{strong("Check-in")}).bullets(std::move(parts));
+        d.paragraph(Line{strong("Check-in")}).bullets(checkin_lines(*c, 300));
     } else {
         d.paragraph(Line{strong("Check-in: "), text("none before this meeting.")});
     }

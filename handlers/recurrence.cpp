@@ -67,7 +67,7 @@ int cadence_days(const ScheduleRule& rule) {
 }
 
 std::string describe(const ScheduleRule& r) {
-    char clock[8];
+    char clock[24];
     std::snprintf(clock, sizeof clock, "%02d:%02d", r.local_minutes / 60, r.local_minutes % 60);
     const std::string day = kDayNames[r.weekday];
     std::string text;
