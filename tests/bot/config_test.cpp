@@ -91,7 +91,7 @@ TEST_CASE("Bad settings are errors that name the file, the key and what is wrong
 }
 
 TEST_CASE("Secrets are masked for logs: the kind shows but the secret does not") {
-    const std::string masked = mask_secret("xoxb-1234-5678-abcdefSECRET");
+    const std::string masked = mask_secret("xoxb-fake.SECRET.token");
     CHECK(masked.find("SECRET") == std::string::npos);
     CHECK(masked.rfind("xoxb-", 0) == 0);
     CHECK(mask_secret("") == "(none)");

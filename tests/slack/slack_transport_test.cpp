@@ -244,7 +244,7 @@ TEST_CASE("A server whose certificate is not trusted is refused; no link is open
 
 TEST_CASE("invalid_auth for the app-level token stops the bot with exit code 3") {
     auto& ca = TestCa::trusted();
-    FakeSlack fake(ca.server_certificate(), "xapp-1-the-real-one", kBotToken);
+    FakeSlack fake(ca.server_certificate(), "xapp-1-other", kBotToken);
     RunningBot bot(fast_options(fake));
     REQUIRE(bot.exit_code.wait_for(3s) == std::future_status::ready);
     CHECK(bot.exit_code.get() == 3);
