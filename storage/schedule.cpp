@@ -82,12 +82,6 @@ void Schedules::save(const ScheduleRule& r) {
     q.exec();
 }
 
-void Schedules::remove(PairId pair) {
-    SQLite::Statement q(db_.sql(), "DELETE FROM schedules WHERE pair_id = ?");
-    q.bind(1, pair.value);
-    q.exec();
-}
-
 std::optional<Pause> Schedules::pause_of(PairId pair) {
     SQLite::Statement q(db_.sql(), "SELECT until_day, zone FROM pauses WHERE pair_id = ?");
     q.bind(1, pair.value);

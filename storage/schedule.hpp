@@ -60,8 +60,6 @@ class Schedules {
 
     std::optional<ScheduleRule> find(PairId pair);
     void save(const ScheduleRule& rule);
-    void remove(PairId pair);
-
     std::optional<Pause> pause_of(PairId pair);
     void set_pause(const Pause& pause, PersonId by);
     void clear_pause(PairId pair);
