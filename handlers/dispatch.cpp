@@ -61,10 +61,9 @@ Dispatched dispatch(const Command& command, Store& store, const Settings& settin
     Database::Transaction tx(store.db);
     Person caller =
         store.people.find_or_create(command.platform, command.user, command.user_name, now);
-    if (command.profile_zone && find_zone(*command.profile_zone)) {
-        store.people.set_profile_time_zone(caller.id, *command.profile_zone);
+    if (command.profile_zone && find_zone(*command.profile_zone) &&
+        store.people.set_profile_time_zone(caller.id, *command.profile_zone))
         caller = *store.people.find(caller.id);
-    }
     Context ctx{command, store,  settings,
                 now,     caller, settings.is_coordinator(command.platform, command.user)};
 

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "storage/columns.hpp"
+#include "storage/query.hpp"
 
 namespace mentorbot {
 namespace {
@@ -49,9 +50,9 @@ ActionItem read_item(SQLite::Statement& q) {
 ActionItem ActionItems::add(PairId pair, PersonId owner, const std::string& text,
                             std::optional<Day> due, PersonId by, Instant now) {
     const int number = columns::next_number(db_, "action_items", pair);
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO action_items (pair_id, number, text, owner_id, due_date, "
-                        "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    Query q(db_,
+            "INSERT INTO action_items (pair_id, number, text, owner_id, due_date, "
+            "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, pair.value);
     q.bind(2, number);
     q.bind(3, text);
@@ -60,11 +61,20 @@ ActionItem ActionItems::add(PairId pair, PersonId owner, const std::string& text
     q.bind(6, by.value);
     q.bind(7, columns::seconds(now));
     q.exec();
-    return *find(pair, number);
+    ActionItem added;
+    added.pair = pair;
+    added.number = number;
+    added.text = text;
+    added.owner = owner;
+    added.due = due;
+    added.status = ActionStatus::open;
+    added.created_by = by;
+    added.created_at = now;
+    return added;
 }
 
 std::optional<ActionItem> ActionItems::find(PairId pair, int number) {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + "AND number = ?");
+    Query q(db_, std::string(kSelect) + "AND number = ?");
     q.bind(1, pair.value);
     q.bind(2, number);
     if (!q.executeStep()) return std::nullopt;
@@ -72,7 +82,7 @@ std::optional<ActionItem> ActionItems::find(PairId pair, int number) {
 }
 
 std::vector<ActionItem> ActionItems::of_pair(PairId pair) {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + "ORDER BY number");
+    Query q(db_, std::string(kSelect) + "ORDER BY number");
     q.bind(1, pair.value);
     std::vector<ActionItem> out;
     while (q.executeStep()) out.push_back(read_item(q));
@@ -86,8 +96,7 @@ void ActionItems::set_status(PairId pair, int number, ActionStatus status, Insta
 }
 
 void ActionItems::set_due(PairId pair, int number, std::optional<Day> due) {
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE action_items SET due_date = ? WHERE pair_id = ? AND number = ?");
+    Query q(db_, "UPDATE action_items SET due_date = ? WHERE pair_id = ? AND number = ?");
     columns::bind(q, 1, due);
     q.bind(2, pair.value);
     q.bind(3, number);
@@ -95,8 +104,7 @@ void ActionItems::set_due(PairId pair, int number, std::optional<Day> due) {
 }
 
 void ActionItems::set_text(PairId pair, int number, const std::string& text) {
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE action_items SET text = ? WHERE pair_id = ? AND number = ?");
+    Query q(db_, "UPDATE action_items SET text = ? WHERE pair_id = ? AND number = ?");
     q.bind(1, text);
     q.bind(2, pair.value);
     q.bind(3, number);

@@ -5,19 +5,19 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "storage/columns.hpp"
+#include "storage/query.hpp"
 
 namespace mentorbot {
 
 int Agreements::change(PairId pair, const std::string& field, const std::string& value, PersonId by,
                        Instant now) {
-    SQLite::Statement last(
-        db_.sql(), "SELECT COALESCE(MAX(version), 0) FROM agreement_versions WHERE pair_id = ?");
+    Query last(db_, "SELECT COALESCE(MAX(version), 0) FROM agreement_versions WHERE pair_id = ?");
     last.bind(1, pair.value);
     last.executeStep();
     const int version = last.getColumn(0).getInt() + 1;
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO agreement_versions (pair_id, version, field, value, "
-                        "changed_by, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+    Query q(db_,
+            "INSERT INTO agreement_versions (pair_id, version, field, value, "
+            "changed_by, created_at) VALUES (?, ?, ?, ?, ?, ?)");
     q.bind(1, pair.value);
     q.bind(2, version);
     q.bind(3, field);
@@ -29,9 +29,9 @@ int Agreements::change(PairId pair, const std::string& field, const std::string&
 }
 
 std::vector<AgreementChange> Agreements::changes(PairId pair) {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT version, field, value, changed_by, created_at FROM "
-                        "agreement_versions WHERE pair_id = ? ORDER BY version");
+    Query q(db_,
+            "SELECT version, field, value, changed_by, created_at FROM "
+            "agreement_versions WHERE pair_id = ? ORDER BY version");
     q.bind(1, pair.value);
     std::vector<AgreementChange> out;
     while (q.executeStep())
@@ -42,9 +42,9 @@ std::vector<AgreementChange> Agreements::changes(PairId pair) {
 }
 
 void Agreements::sign(PairId pair, int version, PersonId person, Instant now) {
-    SQLite::Statement q(db_.sql(),
-                        "INSERT OR IGNORE INTO agreement_signatures (pair_id, version, person_id, "
-                        "signed_at) VALUES (?, ?, ?, ?)");
+    Query q(db_,
+            "INSERT OR IGNORE INTO agreement_signatures (pair_id, version, person_id, "
+            "signed_at) VALUES (?, ?, ?, ?)");
     q.bind(1, pair.value);
     q.bind(2, version);
     q.bind(3, person.value);
@@ -53,9 +53,9 @@ void Agreements::sign(PairId pair, int version, PersonId person, Instant now) {
 }
 
 std::vector<AgreementSignature> Agreements::signatures(PairId pair) {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT version, person_id, signed_at FROM agreement_signatures WHERE "
-                        "pair_id = ? ORDER BY version, signed_at");
+    Query q(db_,
+            "SELECT version, person_id, signed_at FROM agreement_signatures WHERE "
+            "pair_id = ? ORDER BY version, signed_at");
     q.bind(1, pair.value);
     std::vector<AgreementSignature> out;
     while (q.executeStep())

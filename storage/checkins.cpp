@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "storage/columns.hpp"
+#include "storage/query.hpp"
 
 namespace mentorbot {
 namespace {
@@ -30,10 +31,9 @@ CheckIn read_checkin(SQLite::Statement& q) {
 }  // namespace
 
 CheckIn CheckIns::record(const CheckIn& c, std::optional<std::int64_t> replaces, Instant now) {
-    SQLite::Statement q(
-        db_.sql(),
-        "INSERT INTO checkins (pair_id, author_id, progress, challenges, questions, "
-        "focus, energy, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    Query q(db_,
+            "INSERT INTO checkins (pair_id, author_id, progress, challenges, questions, "
+            "focus, energy, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, c.pair.value);
     q.bind(2, c.author.value);
     columns::bind(q, 3, c.progress);
@@ -51,8 +51,7 @@ CheckIn CheckIns::record(const CheckIn& c, std::optional<std::int64_t> replaces,
     stored.at = now;
     stored.replaced = false;
     if (replaces) {
-        SQLite::Statement r(db_.sql(),
-                            "UPDATE checkins SET replaced_by = ? WHERE id = ? AND pair_id = ?");
+        Query r(db_, "UPDATE checkins SET replaced_by = ? WHERE id = ? AND pair_id = ?");
         r.bind(1, stored.id);
         r.bind(2, *replaces);
         r.bind(3, c.pair.value);
@@ -62,9 +61,9 @@ CheckIn CheckIns::record(const CheckIn& c, std::optional<std::int64_t> replaces,
 }
 
 std::optional<CheckIn> CheckIns::latest(PairId pair, Instant since) {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) +
-                                       "AND replaced_by IS NULL AND created_at >= ? ORDER BY "
-                                       "created_at DESC, id DESC LIMIT 1");
+    Query q(db_, std::string(kSelect) +
+                     "AND replaced_by IS NULL AND created_at >= ? ORDER BY "
+                     "created_at DESC, id DESC LIMIT 1");
     q.bind(1, pair.value);
     q.bind(2, columns::seconds(since));
     if (!q.executeStep()) return std::nullopt;
@@ -72,7 +71,7 @@ std::optional<CheckIn> CheckIns::latest(PairId pair, Instant since) {
 }
 
 std::vector<CheckIn> CheckIns::history(PairId pair) {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + "ORDER BY created_at DESC, id DESC");
+    Query q(db_, std::string(kSelect) + "ORDER BY created_at DESC, id DESC");
     q.bind(1, pair.value);
     std::vector<CheckIn> out;
     while (q.executeStep()) out.push_back(read_checkin(q));

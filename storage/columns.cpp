@@ -1,6 +1,7 @@
 // storage/columns: how instants, calendar dates and optional values sit in SQLite columns, and
 // the per-pair short numbers (#3) that items are shown with.
 #include "storage/columns.hpp"
+#include "storage/query.hpp"
 
 #include <sstream>
 
@@ -55,8 +56,8 @@ void bind(SQLite::Statement& q, int index, const std::optional<Instant>& t) {
 }
 
 int next_number(Database& db, std::string_view table, PairId pair) {
-    SQLite::Statement q(db.sql(), "SELECT COALESCE(MAX(number), 0) + 1 FROM " + std::string(table) +
-                                      " WHERE pair_id = ?");
+    Query q(db, "SELECT COALESCE(MAX(number), 0) + 1 FROM " + std::string(table) +
+                    " WHERE pair_id = ?");
     q.bind(1, pair.value);
     q.executeStep();
     return q.getColumn(0).getInt();
@@ -64,9 +65,9 @@ int next_number(Database& db, std::string_view table, PairId pair) {
 
 void set_item_status(Database& db, std::string_view table, PairId pair, int number,
                      std::string_view status, std::optional<Instant> closed) {
-    SQLite::Statement q(db.sql(), "UPDATE " + std::string(table) +
-                                      " SET status = ?, closed_at = ? WHERE pair_id = ? AND "
-                                      "number = ?");
+    Query q(db, "UPDATE " + std::string(table) +
+                    " SET status = ?, closed_at = ? WHERE pair_id = ? AND "
+                    "number = ?");
     q.bind(1, std::string(status));
     bind(q, 2, closed);
     q.bind(3, pair.value);

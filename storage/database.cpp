@@ -1,25 +1,85 @@
 // storage/database: opens the one SQLite file (WAL, foreign keys), migrates it, runs transactions.
 #include "storage/database.hpp"
 
+#include <sqlite3.h>
+
 #include "storage/migrations.hpp"
+#include "storage/query.hpp"
 
 namespace mentorbot {
 
+namespace {
+
+// Returns `path` once the process-wide SQLite settings are made (once, before the first
+// connection opens): no memory statistics, which take a global lock on every allocation and
+// which nothing reads. (SQLITE_MISUSE if SQLite was already initialized: harmless.)
+const std::string& after_configuring_sqlite(const std::string& path) {
+    static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    static_cast<void>(configured);
+    return path;
+}
+
+}  // namespace
+
+// NOMUTEX: each connection is used by one thread at a time (the bot's storage thread), so
+// SQLite's per-connection lock is pure cost.
 Database::Database(const std::string& path)
-    : path_(path), db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
+    : path_(path),
+      db_(after_configuring_sqlite(path),
+          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
     db_.setBusyTimeout(5000);
     if (path != ":memory:") db_.exec("PRAGMA journal_mode=WAL");
     db_.exec("PRAGMA synchronous=NORMAL");  // durable in WAL mode across process crashes
     db_.exec("PRAGMA foreign_keys=ON");
     migrate(db_);
+    if (path != ":memory:") {
+        // Replaces SQLite's automatic checkpoint, which runs inside the commit that crosses the
+        // mark and makes that command wait for the copy and its fsyncs.
+        checkpointer_ = std::make_unique<Checkpointer>(path, kCheckpointPages);
+        sqlite3_wal_hook(
+            db_.getHandle(),
+            [](void* checkpointer, sqlite3*, const char*, int pages) {
+                static_cast<Checkpointer*>(checkpointer)->log_grew(pages);
+                return SQLITE_OK;
+            },
+            checkpointer_.get());
+    }
+}
+
+int Database::checkpoints() {
+    return checkpointer_ ? checkpointer_->completed() : 0;
 }
 
 int Database::schema_version() {
     return db_.execAndGet("PRAGMA user_version").getInt();
 }
 
+std::unique_ptr<SQLite::Statement> Database::borrow(const std::string& sql) {
+    auto found = idle_.find(sql);
+    if (found != idle_.end() && !found->second.empty()) {
+        auto statement = std::move(found->second.back());
+        found->second.pop_back();
+        return statement;
+    }
+    return std::make_unique<SQLite::Statement>(db_, sql);
+}
+
+void Database::give_back(std::unique_ptr<SQLite::Statement> statement) noexcept {
+    try {
+        statement->tryReset();  // the error, if any, was already thrown by the step that met it
+        statement->clearBindings();
+        idle_[statement->getQuery()].push_back(std::move(statement));
+    } catch (...) {
+        // out of memory or a broken statement: finalize it instead of keeping it
+    }
+}
+
+void Database::run(const std::string& sql) {
+    Query(*this, sql).exec();
+}
+
 Database::Transaction::Transaction(Database& db) : db_(db), level_(db.depth_) {
-    db_.db_.exec(level_ == 0 ? std::string("BEGIN IMMEDIATE") : "SAVEPOINT " + savepoint());
+    db_.run(level_ == 0 ? std::string("BEGIN IMMEDIATE") : "SAVEPOINT " + savepoint());
     ++db_.depth_;
 }
 
@@ -31,7 +91,7 @@ void Database::Transaction::commit() {
     if (done_) return;
     done_ = true;
     --db_.depth_;
-    db_.db_.exec(level_ == 0 ? std::string("COMMIT") : "RELEASE " + savepoint());
+    db_.run(level_ == 0 ? std::string("COMMIT") : "RELEASE " + savepoint());
 }
 
 Database::Transaction::~Transaction() {
@@ -39,10 +99,10 @@ Database::Transaction::~Transaction() {
     --db_.depth_;
     try {
         if (level_ == 0) {
-            db_.db_.exec("ROLLBACK");
+            db_.run("ROLLBACK");
         } else {
-            db_.db_.exec("ROLLBACK TO " + savepoint());
-            db_.db_.exec("RELEASE " + savepoint());
+            db_.run("ROLLBACK TO " + savepoint());
+            db_.run("RELEASE " + savepoint());
         }
     } catch (...) {
         // the connection is closing or the transaction already ended: nothing to undo

@@ -2,10 +2,16 @@
 #pragma once
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "storage/checkpointer.hpp"
 
 namespace mentorbot {
 
@@ -22,6 +28,8 @@ class Database {
 
     SQLite::Database& sql() { return db_; }
     int schema_version();
+    // Checkpoints of the write-ahead log completed in the background so far.
+    int checkpoints();
     const std::string& path() const { return path_; }
 
     // One unit of work: committed by commit(), rolled back when destroyed uncommitted.
@@ -43,8 +51,23 @@ class Database {
     };
 
   private:
+    friend class Query;
+    // A prepared statement for `sql`: an idle one from the cache, or a newly prepared one when
+    // every cached one is in use (a query run while another with the same text is stepping).
+    std::unique_ptr<SQLite::Statement> borrow(const std::string& sql);
+    // Resets the statement, clears its parameters and keeps it for the next borrow.
+    void give_back(std::unique_ptr<SQLite::Statement> statement) noexcept;
+    void run(const std::string& sql);
+
+    static constexpr int kCheckpointPages = 1000;
+
     std::string path_;
+    // Declared before db_: the connection closes (with its final checkpoint) before the
+    // background checkpointer stops.
+    std::unique_ptr<Checkpointer> checkpointer_;
     SQLite::Database db_;
+    // Declared after db_: the statements are finalized before the connection closes.
+    std::unordered_map<std::string, std::vector<std::unique_ptr<SQLite::Statement>>> idle_;
     int depth_ = 0;
 };
 

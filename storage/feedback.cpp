@@ -4,13 +4,14 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "storage/columns.hpp"
+#include "storage/query.hpp"
 
 namespace mentorbot {
 
 void FeedbackLog::record(const Feedback& f) {
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO feedback (pair_id, from_id, to_id, situation, behavior, "
-                        "impact, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    Query q(db_,
+            "INSERT INTO feedback (pair_id, from_id, to_id, situation, behavior, "
+            "impact, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, f.pair.value);
     q.bind(2, f.from.value);
     q.bind(3, f.to.value);
@@ -22,9 +23,9 @@ void FeedbackLog::record(const Feedback& f) {
 }
 
 std::vector<Feedback> FeedbackLog::received(PairId pair, PersonId recipient) {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT pair_id, from_id, to_id, situation, behavior, impact, created_at "
-                        "FROM feedback WHERE pair_id = ? AND to_id = ? ORDER BY created_at, id");
+    Query q(db_,
+            "SELECT pair_id, from_id, to_id, situation, behavior, impact, created_at "
+            "FROM feedback WHERE pair_id = ? AND to_id = ? ORDER BY created_at, id");
     q.bind(1, pair.value);
     q.bind(2, recipient.value);
     std::vector<Feedback> out;

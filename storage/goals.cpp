@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "storage/columns.hpp"
+#include "storage/query.hpp"
 
 namespace mentorbot {
 namespace {
@@ -48,9 +49,9 @@ Goal read_goal(SQLite::Statement& q) {
 Goal Goals::add(PairId pair, const std::string& text, std::optional<Day> target, PersonId by,
                 Instant now) {
     const int number = columns::next_number(db_, "goals", pair);
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO goals (pair_id, number, text, target_date, created_by, "
-                        "created_at) VALUES (?, ?, ?, ?, ?, ?)");
+    Query q(db_,
+            "INSERT INTO goals (pair_id, number, text, target_date, created_by, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?)");
     q.bind(1, pair.value);
     q.bind(2, number);
     q.bind(3, text);
@@ -62,7 +63,7 @@ Goal Goals::add(PairId pair, const std::string& text, std::optional<Day> target,
 }
 
 std::optional<Goal> Goals::find(PairId pair, int number) {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + "AND number = ?");
+    Query q(db_, std::string(kSelect) + "AND number = ?");
     q.bind(1, pair.value);
     q.bind(2, number);
     if (!q.executeStep()) return std::nullopt;
@@ -70,7 +71,7 @@ std::optional<Goal> Goals::find(PairId pair, int number) {
 }
 
 std::vector<Goal> Goals::of_pair(PairId pair) {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + "ORDER BY number");
+    Query q(db_, std::string(kSelect) + "ORDER BY number");
     q.bind(1, pair.value);
     std::vector<Goal> out;
     while (q.executeStep()) out.push_back(read_goal(q));
@@ -85,10 +86,9 @@ void Goals::set_status(PairId pair, int number, GoalStatus status, Instant now) 
 
 void Goals::add_evidence(PairId pair, int number, const std::string& text, PersonId by,
                          Instant now) {
-    SQLite::Statement q(
-        db_.sql(),
-        "INSERT INTO goal_evidence (goal_id, text, added_by, created_at) SELECT id, "
-        "?, ?, ? FROM goals WHERE pair_id = ? AND number = ?");
+    Query q(db_,
+            "INSERT INTO goal_evidence (goal_id, text, added_by, created_at) SELECT id, "
+            "?, ?, ? FROM goals WHERE pair_id = ? AND number = ?");
     q.bind(1, text);
     q.bind(2, by.value);
     q.bind(3, columns::seconds(now));
@@ -98,10 +98,10 @@ void Goals::add_evidence(PairId pair, int number, const std::string& text, Perso
 }
 
 std::vector<GoalEvidence> Goals::evidence(PairId pair) {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT g.number, e.text, e.added_by, e.created_at FROM goal_evidence e "
-                        "JOIN goals g ON g.id = e.goal_id WHERE g.pair_id = ? ORDER BY "
-                        "e.created_at, e.id");
+    Query q(db_,
+            "SELECT g.number, e.text, e.added_by, e.created_at FROM goal_evidence e "
+            "JOIN goals g ON g.id = e.goal_id WHERE g.pair_id = ? ORDER BY "
+            "e.created_at, e.id");
     q.bind(1, pair.value);
     std::vector<GoalEvidence> out;
     while (q.executeStep())

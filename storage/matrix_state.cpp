@@ -1,6 +1,8 @@
 // storage/matrix_state: the Matrix connection's login, sync position, handled events and DM rooms.
 #include "storage/matrix_state.hpp"
 
+#include "storage/query.hpp"
+
 #include <SQLiteCpp/Statement.h>
 
 namespace mentorbot {
@@ -23,9 +25,9 @@ void ensure_session_row(Database& db) {
 }  // namespace
 
 std::optional<MatrixLogin> MatrixState::login() {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT homeserver, user_id, access_token, device_id FROM matrix_session "
-                        "WHERE id = 1 AND user_id <> ''");
+    Query q(db_,
+            "SELECT homeserver, user_id, access_token, device_id FROM matrix_session "
+            "WHERE id = 1 AND user_id <> ''");
     if (!q.executeStep()) return std::nullopt;
     return MatrixLogin{q.getColumn(0).getString(), q.getColumn(1).getString(),
                        text_or_empty(q.getColumn(2)), text_or_empty(q.getColumn(3))};
@@ -33,9 +35,9 @@ std::optional<MatrixLogin> MatrixState::login() {
 
 void MatrixState::save_login(const MatrixLogin& login) {
     ensure_session_row(db_);
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE matrix_session SET homeserver = ?, user_id = ?, access_token = ?, "
-                        "device_id = ? WHERE id = 1");
+    Query q(db_,
+            "UPDATE matrix_session SET homeserver = ?, user_id = ?, access_token = ?, "
+            "device_id = ? WHERE id = 1");
     q.bind(1, login.homeserver);
     q.bind(2, login.user_id);
     q.bind(3, login.access_token);
@@ -48,30 +50,29 @@ void MatrixState::forget_access_token() {
 }
 
 std::optional<std::string> MatrixState::sync_position() {
-    SQLite::Statement q(db_.sql(), "SELECT since FROM matrix_session WHERE id = 1");
+    Query q(db_, "SELECT since FROM matrix_session WHERE id = 1");
     if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
     return q.getColumn(0).getString();
 }
 
 void MatrixState::save_sync_position(const std::string& next_batch) {
     ensure_session_row(db_);
-    SQLite::Statement q(db_.sql(), "UPDATE matrix_session SET since = ? WHERE id = 1");
+    Query q(db_, "UPDATE matrix_session SET since = ? WHERE id = 1");
     q.bind(1, next_batch);
     q.exec();
 }
 
 bool MatrixState::was_handled(const std::string& event_id) {
-    SQLite::Statement q(db_.sql(), "SELECT 1 FROM matrix_handled_events WHERE event_id = ?");
+    Query q(db_, "SELECT 1 FROM matrix_handled_events WHERE event_id = ?");
     q.bind(1, event_id);
     return q.executeStep();
 }
 
 void MatrixState::mark_handled(const std::string& event_id, const std::string& room_id,
                                Instant now) {
-    SQLite::Statement q(
-        db_.sql(),
-        "INSERT OR IGNORE INTO matrix_handled_events (event_id, room_id, handled_at) "
-        "VALUES (?, ?, ?)");
+    Query q(db_,
+            "INSERT OR IGNORE INTO matrix_handled_events (event_id, room_id, handled_at) "
+            "VALUES (?, ?, ?)");
     q.bind(1, event_id);
     q.bind(2, room_id);
     q.bind(3, seconds(now));
@@ -79,29 +80,29 @@ void MatrixState::mark_handled(const std::string& event_id, const std::string& r
 }
 
 void MatrixState::forget_handled_before(Instant before) {
-    SQLite::Statement q(db_.sql(), "DELETE FROM matrix_handled_events WHERE handled_at < ?");
+    Query q(db_, "DELETE FROM matrix_handled_events WHERE handled_at < ?");
     q.bind(1, seconds(before));
     q.exec();
 }
 
 std::optional<std::string> MatrixState::direct_room(PersonId person) {
-    SQLite::Statement q(db_.sql(), "SELECT room_id FROM matrix_direct_rooms WHERE person_id = ?");
+    Query q(db_, "SELECT room_id FROM matrix_direct_rooms WHERE person_id = ?");
     q.bind(1, person.value);
     if (!q.executeStep()) return std::nullopt;
     return q.getColumn(0).getString();
 }
 
 void MatrixState::save_direct_room(PersonId person, const std::string& room_id) {
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO matrix_direct_rooms (person_id, room_id) VALUES (?, ?) "
-                        "ON CONFLICT (person_id) DO UPDATE SET room_id = excluded.room_id");
+    Query q(db_,
+            "INSERT INTO matrix_direct_rooms (person_id, room_id) VALUES (?, ?) "
+            "ON CONFLICT (person_id) DO UPDATE SET room_id = excluded.room_id");
     q.bind(1, person.value);
     q.bind(2, room_id);
     q.exec();
 }
 
 void MatrixState::forget_direct_room(PersonId person) {
-    SQLite::Statement q(db_.sql(), "DELETE FROM matrix_direct_rooms WHERE person_id = ?");
+    Query q(db_, "DELETE FROM matrix_direct_rooms WHERE person_id = ?");
     q.bind(1, person.value);
     q.exec();
 }

@@ -237,7 +237,8 @@ CREATE TABLE retros (
 CREATE INDEX retros_by_pair ON retros (pair_id, created_at);
 CREATE INDEX reminders_by_meeting ON reminders (meeting_id) WHERE state = 'pending';
 )sql"},
-    {4, "Matrix session, sync position, handled events, direct rooms; replies into a conversation", R"sql(
+    {4, "Matrix session, sync position, handled events, direct rooms; replies into a conversation",
+     R"sql(
 -- The bot's one Matrix login, kept so restarts reuse the access token and device.
 CREATE TABLE matrix_session (
     id           INTEGER PRIMARY KEY CHECK (id = 1),
@@ -267,13 +268,19 @@ ALTER TABLE outbox ADD COLUMN conversation TEXT;
 )sql"},
 };
 
-int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+int user_version(SQLite::Database& db) {
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
 
 }  // namespace
 
-std::span<const Migration> migrations() { return kMigrations; }
+std::span<const Migration> migrations() {
+    return kMigrations;
+}
 
-int newest_schema_version() { return kMigrations[std::size(kMigrations) - 1].version; }
+int newest_schema_version() {
+    return kMigrations[std::size(kMigrations) - 1].version;
+}
 
 void migrate_to(SQLite::Database& db, int target) {
     const int current = user_version(db);
@@ -293,6 +300,8 @@ void migrate_to(SQLite::Database& db, int target) {
     }
 }
 
-void migrate(SQLite::Database& db) { migrate_to(db, newest_schema_version()); }
+void migrate(SQLite::Database& db) {
+    migrate_to(db, newest_schema_version());
+}
 
 }  // namespace mentorbot

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "storage/columns.hpp"
+#include "storage/query.hpp"
 
 namespace mentorbot {
 namespace {
@@ -23,9 +24,9 @@ constexpr const char* kSelect =
 }  // namespace
 
 void Notes::add(const Note& note) {
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO notes (pair_id, author_id, private, text, created_at) VALUES "
-                        "(?, ?, ?, ?, ?)");
+    Query q(db_,
+            "INSERT INTO notes (pair_id, author_id, private, text, created_at) VALUES "
+            "(?, ?, ?, ?, ?)");
     q.bind(1, note.pair.value);
     q.bind(2, note.author.value);
     q.bind(3, note.is_private ? 1 : 0);
@@ -35,15 +36,14 @@ void Notes::add(const Note& note) {
 }
 
 std::vector<Note> Notes::shared(PairId pair) {
-    SQLite::Statement q(db_.sql(),
-                        std::string(kSelect) + "AND private = 0 ORDER BY created_at, id");
+    Query q(db_, std::string(kSelect) + "AND private = 0 ORDER BY created_at, id");
     q.bind(1, pair.value);
     return read_notes(q);
 }
 
 std::vector<Note> Notes::private_of(PairId pair, PersonId author) {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) +
-                                       "AND private = 1 AND author_id = ? ORDER BY created_at, id");
+    Query q(db_,
+            std::string(kSelect) + "AND private = 1 AND author_id = ? ORDER BY created_at, id");
     q.bind(1, pair.value);
     q.bind(2, author.value);
     return read_notes(q);

@@ -5,39 +5,47 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "storage/columns.hpp"
+#include "storage/query.hpp"
 
 namespace mentorbot {
 namespace {
-
 
 constexpr const char* kPending = "sent_at IS NULL AND dropped_reason IS NULL";
 
 }  // namespace
 
 OutboxId Outbox::enqueue(const QueuedMessage& m, Instant now) {
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO outbox (platform, pair_id, person_id, kind, body, created_at, "
-                        "due_at, late, conversation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Query q(db_,
+            "INSERT INTO outbox (platform, pair_id, person_id, kind, body, created_at, "
+            "due_at, late, conversation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, std::string(to_string(m.platform)));
-    if (m.pair) q.bind(2, m.pair->value); else q.bind(2);
-    if (m.person) q.bind(3, m.person->value); else q.bind(3);
+    if (m.pair)
+        q.bind(2, m.pair->value);
+    else
+        q.bind(2);
+    if (m.person)
+        q.bind(3, m.person->value);
+    else
+        q.bind(3);
     q.bind(4, m.kind);
     q.bind(5, m.body);
     q.bind(6, columns::seconds(now));
     q.bind(7, columns::seconds(m.due_at));
     q.bind(8, m.late ? 1 : 0);
-    if (m.conversation) q.bind(9, *m.conversation); else q.bind(9);
+    if (m.conversation)
+        q.bind(9, *m.conversation);
+    else
+        q.bind(9);
     q.exec();
     return OutboxId{db_.sql().getLastInsertRowid()};
 }
 
 std::vector<QueuedMessage> Outbox::due(Platform platform, Instant now, int limit) {
-    SQLite::Statement q(db_.sql(),
-                        std::string("SELECT id, pair_id, person_id, kind, body, due_at, late, "
-                                    "attempts, conversation FROM outbox WHERE platform = ? AND ") +
-                            kPending +
-                            " AND due_at <= ? AND COALESCE(next_attempt_at, 0) <= ? "
-                            "ORDER BY due_at, id LIMIT ?");
+    Query q(db_, std::string("SELECT id, pair_id, person_id, kind, body, due_at, late, "
+                             "attempts, conversation FROM outbox WHERE platform = ? AND ") +
+                     kPending +
+                     " AND due_at <= ? AND COALESCE(next_attempt_at, 0) <= ? "
+                     "ORDER BY due_at, id LIMIT ?");
     q.bind(1, std::string(to_string(platform)));
     q.bind(2, columns::seconds(now));
     q.bind(3, columns::seconds(now));
@@ -61,27 +69,25 @@ std::vector<QueuedMessage> Outbox::due(Platform platform, Instant now, int limit
 }
 
 std::optional<Instant> Outbox::next_due(Platform platform) {
-    SQLite::Statement q(db_.sql(),
-                        std::string("SELECT MIN(MAX(due_at, COALESCE(next_attempt_at, 0))) FROM "
-                                    "outbox WHERE platform = ? AND ") +
-                            kPending);
+    Query q(db_, std::string("SELECT MIN(MAX(due_at, COALESCE(next_attempt_at, 0))) FROM "
+                             "outbox WHERE platform = ? AND ") +
+                     kPending);
     q.bind(1, std::string(to_string(platform)));
     if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
     return columns::instant(q.getColumn(0));
 }
 
 std::size_t Outbox::pending_count(Platform platform) {
-    SQLite::Statement q(db_.sql(),
-                        std::string("SELECT COUNT(*) FROM outbox WHERE platform = ? AND ") + kPending);
+    Query q(db_, std::string("SELECT COUNT(*) FROM outbox WHERE platform = ? AND ") + kPending);
     q.bind(1, std::string(to_string(platform)));
     q.executeStep();
     return static_cast<std::size_t>(q.getColumn(0).getInt64());
 }
 
 void Outbox::mark_sent(OutboxId id, Instant now, const std::string& platform_ref) {
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE outbox SET sent_at = ?, platform_ref = ?, attempts = attempts + 1 "
-                        "WHERE id = ?");
+    Query q(db_,
+            "UPDATE outbox SET sent_at = ?, platform_ref = ?, attempts = attempts + 1 "
+            "WHERE id = ?");
     q.bind(1, columns::seconds(now));
     q.bind(2, platform_ref);
     q.bind(3, id.value);
@@ -89,24 +95,23 @@ void Outbox::mark_sent(OutboxId id, Instant now, const std::string& platform_ref
 }
 
 void Outbox::retry_later(OutboxId id, Instant when) {
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?");
+    Query q(db_, "UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?");
     q.bind(1, columns::seconds(when));
     q.bind(2, id.value);
     q.exec();
 }
 
 void Outbox::hold_until(OutboxId id, Instant when) {
-    SQLite::Statement q(db_.sql(), "UPDATE outbox SET next_attempt_at = ? WHERE id = ?");
+    Query q(db_, "UPDATE outbox SET next_attempt_at = ? WHERE id = ?");
     q.bind(1, columns::seconds(when));
     q.bind(2, id.value);
     q.exec();
 }
 
 void Outbox::drop(OutboxId id, const std::string& reason, Instant now) {
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE outbox SET dropped_reason = ?, sent_at = NULL, next_attempt_at = ? "
-                        "WHERE id = ?");
+    Query q(db_,
+            "UPDATE outbox SET dropped_reason = ?, sent_at = NULL, next_attempt_at = ? "
+            "WHERE id = ?");
     q.bind(1, reason);
     q.bind(2, columns::seconds(now));
     q.bind(3, id.value);

@@ -25,15 +25,15 @@ struct QueuedMessage {
     // Set (with `person`): post in this conversation instead, e.g. the answer to that person's
     // command in the Matrix room it was issued in (Matrix has no ephemeral messages).
     std::optional<std::string> conversation;
-    std::string kind;                // "welcome", "reminder.prep", ... (for logs and tests)
-    std::string body;                // the rendered-later document, serialized by handlers/
+    std::string kind;  // "welcome", "reminder.prep", ... (for logs and tests)
+    std::string body;  // the rendered-later document, serialized by handlers/
     Instant due_at{};
     bool late = false;
     int attempts = 0;
 };
 
 class Outbox {
-public:
+  public:
     explicit Outbox(Database& db) : db_(db) {}
 
     OutboxId enqueue(const QueuedMessage& message, Instant now);
@@ -48,7 +48,7 @@ public:
     void hold_until(OutboxId id, Instant when);   // waits behind another message; no attempt
     void drop(OutboxId id, const std::string& reason, Instant now);
 
-private:
+  private:
     Database& db_;
 };
 

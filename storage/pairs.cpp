@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "storage/columns.hpp"
+#include "storage/query.hpp"
 
 namespace mentorbot {
 namespace {
@@ -32,9 +33,9 @@ Pair read_pair(SQLite::Statement& q) {
 
 Pair Pairs::create(Platform platform, PersonId mentor, PersonId mentee, PersonId created_by,
                    const std::optional<std::string>& origin, Instant now) {
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO pairs (platform, mentor_id, mentee_id, origin, created_by, "
-                        "created_at) VALUES (?, ?, ?, ?, ?, ?)");
+    Query q(db_,
+            "INSERT INTO pairs (platform, mentor_id, mentee_id, origin, created_by, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?)");
     q.bind(1, std::string(to_string(platform)));
     q.bind(2, mentor.value);
     q.bind(3, mentee.value);
@@ -78,7 +79,7 @@ std::vector<Pair> Pairs::all(Platform platform, bool include_closed) {
 }
 
 void Pairs::set_space(PairId id, const std::string& conversation) {
-    SQLite::Statement q(db_.sql(), "UPDATE pairs SET space = ? WHERE id = ?");
+    Query q(db_, "UPDATE pairs SET space = ? WHERE id = ?");
     q.bind(1, conversation);
     q.bind(2, id.value);
     q.exec();
@@ -86,8 +87,7 @@ void Pairs::set_space(PairId id, const std::string& conversation) {
 
 void Pairs::close(PairId id, PairStatus status, const std::optional<std::string>& reason,
                   Instant now) {
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE pairs SET status = ?, ended_at = ?, end_reason = ? WHERE id = ?");
+    Query q(db_, "UPDATE pairs SET status = ?, ended_at = ?, end_reason = ? WHERE id = ?");
     q.bind(1, std::string(to_string(status)));
     q.bind(2, columns::seconds(now));
     columns::bind(q, 3, reason);
@@ -97,7 +97,7 @@ void Pairs::close(PairId id, PairStatus status, const std::optional<std::string>
 
 std::vector<Pair> Pairs::query(const std::string& where, const std::vector<std::string>& text_args,
                                const std::vector<std::int64_t>& int_args) {
-    SQLite::Statement q(db_.sql(), kSelect + where);
+    Query q(db_, kSelect + where);
     int index = 1;
     for (const auto& t : text_args) q.bind(index++, t);
     for (auto v : int_args) q.bind(index++, v);

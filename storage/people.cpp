@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "storage/columns.hpp"
+#include "storage/query.hpp"
 
 namespace mentorbot {
 namespace {
@@ -25,15 +26,14 @@ Person read_person(SQLite::Statement& q) {
 }  // namespace
 
 std::optional<Person> People::find(PersonId id) {
-    SQLite::Statement q(db_.sql(), std::string(kColumns) + "WHERE id = ?");
+    Query q(db_, std::string(kColumns) + "WHERE id = ?");
     q.bind(1, id.value);
     if (!q.executeStep()) return std::nullopt;
     return read_person(q);
 }
 
 std::optional<Person> People::find(Platform platform, const std::string& platform_user) {
-    SQLite::Statement q(db_.sql(),
-                        std::string(kColumns) + "WHERE platform = ? AND platform_user = ?");
+    Query q(db_, std::string(kColumns) + "WHERE platform = ? AND platform_user = ?");
     q.bind(1, std::string(to_string(platform)));
     q.bind(2, platform_user);
     if (!q.executeStep()) return std::nullopt;
@@ -49,9 +49,9 @@ Person People::find_or_create(Platform platform, const std::string& platform_use
         }
         return *existing;
     }
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO people (platform, platform_user, display_name, created_at) "
-                        "VALUES (?, ?, ?, ?)");
+    Query q(db_,
+            "INSERT INTO people (platform, platform_user, display_name, created_at) "
+            "VALUES (?, ?, ?, ?)");
     q.bind(1, std::string(to_string(platform)));
     q.bind(2, platform_user);
     q.bind(3, display_name.empty() ? platform_user : display_name);
@@ -61,24 +61,23 @@ Person People::find_or_create(Platform platform, const std::string& platform_use
 }
 
 void People::set_time_zone(PersonId id, const std::string& zone) {
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE people SET time_zone = ?, zone_source = 'command' WHERE id = ?");
+    Query q(db_, "UPDATE people SET time_zone = ?, zone_source = 'command' WHERE id = ?");
     q.bind(1, zone);
     q.bind(2, id.value);
     q.exec();
 }
 
-void People::set_profile_time_zone(PersonId id, const std::string& zone) {
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE people SET time_zone = ?, zone_source = 'profile' WHERE id = ? AND "
-                        "(zone_source IS NULL OR zone_source = 'profile')");
+bool People::set_profile_time_zone(PersonId id, const std::string& zone) {
+    Query q(db_,
+            "UPDATE people SET time_zone = ?1, zone_source = 'profile' WHERE id = ?2 AND "
+            "(zone_source IS NULL OR zone_source = 'profile') AND time_zone IS NOT ?1");
     q.bind(1, zone);
     q.bind(2, id.value);
-    q.exec();
+    return q.exec() > 0;
 }
 
 void People::set_display_name(PersonId id, const std::string& name) {
-    SQLite::Statement q(db_.sql(), "UPDATE people SET display_name = ? WHERE id = ?");
+    Query q(db_, "UPDATE people SET display_name = ? WHERE id = ?");
     q.bind(1, name);
     q.bind(2, id.value);
     q.exec();

@@ -21,7 +21,8 @@ class People {
                           const std::string& display_name, Instant now);
     // A zone set with `tz` wins over one read from the platform profile.
     void set_time_zone(PersonId id, const std::string& zone);
-    void set_profile_time_zone(PersonId id, const std::string& zone);
+    // True when the person's zone changed (false when it was already `zone` or came from `tz`).
+    bool set_profile_time_zone(PersonId id, const std::string& zone);
     void set_display_name(PersonId id, const std::string& name);
 
   private:

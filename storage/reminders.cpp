@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "storage/columns.hpp"
+#include "storage/query.hpp"
 
 namespace mentorbot {
 namespace {
@@ -28,9 +29,9 @@ Reminder read_reminder(SQLite::Statement& q) {
 
 void settle(Database& db, const std::string& where, const std::vector<std::int64_t>& args,
             const char* state, const std::optional<std::string>& note, Instant now) {
-    SQLite::Statement q(db.sql(), std::string("UPDATE reminders SET state = ?, settled_at = ?, "
-                                              "note = ? WHERE state = 'pending' AND ") +
-                                      where);
+    Query q(db, std::string("UPDATE reminders SET state = ?, settled_at = ?, "
+                            "note = ? WHERE state = 'pending' AND ") +
+                    where);
     q.bind(1, state);
     q.bind(2, columns::seconds(now));
     columns::bind(q, 3, note);
@@ -42,10 +43,10 @@ void settle(Database& db, const std::string& where, const std::vector<std::int64
 }  // namespace
 
 Reminder Reminders::add(const Reminder& r) {
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO reminders (pair_id, number, kind, meeting_id, subject_id, "
-                        "person_id, due_at, nudge) VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 "
-                        "FROM reminders WHERE pair_id = ?), ?, ?, ?, ?, ?, ?)");
+    Query q(db_,
+            "INSERT INTO reminders (pair_id, number, kind, meeting_id, subject_id, "
+            "person_id, due_at, nudge) VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 "
+            "FROM reminders WHERE pair_id = ?), ?, ?, ?, ?, ?, ?)");
     q.bind(1, r.pair.value);
     q.bind(2, r.pair.value);
     q.bind(3, r.kind);
@@ -73,13 +74,13 @@ std::vector<Reminder> Reminders::due(Instant now, int limit) {
 }
 
 std::optional<Instant> Reminders::next_due() {
-    SQLite::Statement q(db_.sql(), "SELECT MIN(due_at) FROM reminders WHERE state = 'pending'");
+    Query q(db_, "SELECT MIN(due_at) FROM reminders WHERE state = 'pending'");
     if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
     return columns::instant(q.getColumn(0));
 }
 
 std::size_t Reminders::pending_count() {
-    SQLite::Statement q(db_.sql(), "SELECT COUNT(*) FROM reminders WHERE state = 'pending'");
+    Query q(db_, "SELECT COUNT(*) FROM reminders WHERE state = 'pending'");
     q.executeStep();
     return static_cast<std::size_t>(q.getColumn(0).getInt64());
 }
@@ -113,10 +114,10 @@ void Reminders::drop_for_pair(PairId pair, const std::string& reason, Instant no
 
 void Reminders::drop_kind(PairId pair, const std::string& kind, std::optional<std::int64_t> subject,
                           const std::string& reason, Instant now) {
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE reminders SET state = 'dropped', settled_at = ?, note = ? WHERE "
-                        "state = 'pending' AND pair_id = ? AND kind = ? AND (? IS NULL OR "
-                        "subject_id = ?)");
+    Query q(db_,
+            "UPDATE reminders SET state = 'dropped', settled_at = ?, note = ? WHERE "
+            "state = 'pending' AND pair_id = ? AND kind = ? AND (? IS NULL OR "
+            "subject_id = ?)");
     q.bind(1, columns::seconds(now));
     q.bind(2, reason);
     q.bind(3, pair.value);
@@ -132,22 +133,21 @@ void Reminders::drop_kind(PairId pair, const std::string& kind, std::optional<st
 }
 
 void Reminders::postpone(ReminderId id, Instant due_at) {
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE reminders SET due_at = ? WHERE id = ? AND state = 'pending'");
+    Query q(db_, "UPDATE reminders SET due_at = ? WHERE id = ? AND state = 'pending'");
     q.bind(1, columns::seconds(due_at));
     q.bind(2, id.value);
     q.exec();
 }
 
 void Reminders::detach_meeting(MeetingId meeting) {
-    SQLite::Statement q(db_.sql(), "UPDATE reminders SET meeting_id = NULL WHERE meeting_id = ?");
+    Query q(db_, "UPDATE reminders SET meeting_id = NULL WHERE meeting_id = ?");
     q.bind(1, meeting.value);
     q.exec();
 }
 
 std::vector<Reminder> Reminders::query(const std::string& where,
                                        const std::vector<std::int64_t>& args) {
-    SQLite::Statement q(db_.sql(), kColumns + where);
+    Query q(db_, kColumns + where);
     int i = 1;
     for (auto a : args) q.bind(i++, a);
     std::vector<Reminder> out;

@@ -4,14 +4,14 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "storage/columns.hpp"
+#include "storage/query.hpp"
 
 namespace mentorbot {
 
 void Retros::record(const RetroAnswer& a) {
-    SQLite::Statement q(
-        db_.sql(),
-        "INSERT INTO retros (pair_id, author_id, helped, slowed, change, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
+    Query q(db_,
+            "INSERT INTO retros (pair_id, author_id, helped, slowed, change, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)");
     q.bind(1, a.pair.value);
     q.bind(2, a.author.value);
     int i = 3;
@@ -27,9 +27,9 @@ void Retros::record(const RetroAnswer& a) {
 }
 
 std::vector<RetroAnswer> Retros::of_pair(PairId pair) {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT author_id, helped, slowed, change, created_at FROM retros "
-                        "WHERE pair_id = ? ORDER BY created_at, id");
+    Query q(db_,
+            "SELECT author_id, helped, slowed, change, created_at FROM retros "
+            "WHERE pair_id = ? ORDER BY created_at, id");
     q.bind(1, pair.value);
     std::vector<RetroAnswer> out;
     while (q.executeStep()) {

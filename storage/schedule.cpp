@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "storage/columns.hpp"
+#include "storage/query.hpp"
 
 namespace mentorbot {
 namespace {
@@ -40,9 +41,9 @@ std::string_view to_string(MeetingStatus s) {
 }
 
 std::optional<ScheduleRule> Schedules::find(PairId pair) {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT rule, weekday, nth, local_minutes, duration_minutes, zone, "
-                        "anchor_day, set_by, set_at FROM schedules WHERE pair_id = ?");
+    Query q(db_,
+            "SELECT rule, weekday, nth, local_minutes, duration_minutes, zone, "
+            "anchor_day, set_by, set_at FROM schedules WHERE pair_id = ?");
     q.bind(1, pair.value);
     if (!q.executeStep()) return std::nullopt;
     ScheduleRule r;
@@ -62,10 +63,10 @@ std::optional<ScheduleRule> Schedules::find(PairId pair) {
 }
 
 void Schedules::save(const ScheduleRule& r) {
-    SQLite::Statement q(db_.sql(),
-                        "INSERT OR REPLACE INTO schedules (pair_id, rule, weekday, nth, "
-                        "local_minutes, duration_minutes, zone, anchor_day, set_by, set_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Query q(db_,
+            "INSERT OR REPLACE INTO schedules (pair_id, rule, weekday, nth, "
+            "local_minutes, duration_minutes, zone, anchor_day, set_by, set_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, r.pair.value);
     q.bind(2, kRules[static_cast<int>(r.rule)]);
     q.bind(3, r.weekday);
@@ -83,16 +84,16 @@ void Schedules::save(const ScheduleRule& r) {
 }
 
 std::optional<Pause> Schedules::pause_of(PairId pair) {
-    SQLite::Statement q(db_.sql(), "SELECT until_day, zone FROM pauses WHERE pair_id = ?");
+    Query q(db_, "SELECT until_day, zone FROM pauses WHERE pair_id = ?");
     q.bind(1, pair.value);
     if (!q.executeStep()) return std::nullopt;
     return Pause{pair, q.getColumn(0).getInt64(), q.getColumn(1).getString()};
 }
 
 void Schedules::set_pause(const Pause& p, PersonId by) {
-    SQLite::Statement q(db_.sql(),
-                        "INSERT OR REPLACE INTO pauses (pair_id, until_day, zone, set_by) "
-                        "VALUES (?, ?, ?, ?)");
+    Query q(db_,
+            "INSERT OR REPLACE INTO pauses (pair_id, until_day, zone, set_by) "
+            "VALUES (?, ?, ?, ?)");
     q.bind(1, p.pair.value);
     q.bind(2, p.until_day);
     q.bind(3, p.zone);
@@ -101,16 +102,16 @@ void Schedules::set_pause(const Pause& p, PersonId by) {
 }
 
 void Schedules::clear_pause(PairId pair) {
-    SQLite::Statement q(db_.sql(), "DELETE FROM pauses WHERE pair_id = ?");
+    Query q(db_, "DELETE FROM pauses WHERE pair_id = ?");
     q.bind(1, pair.value);
     q.exec();
 }
 
 Meeting Meetings::add(PairId pair, Instant starts_at, int duration_minutes, bool from_schedule) {
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO meetings (pair_id, number, starts_at, duration_minutes, "
-                        "origin) VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM meetings "
-                        "WHERE pair_id = ?), ?, ?, ?)");
+    Query q(db_,
+            "INSERT INTO meetings (pair_id, number, starts_at, duration_minutes, "
+            "origin) VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM meetings "
+            "WHERE pair_id = ?), ?, ?, ?)");
     q.bind(1, pair.value);
     q.bind(2, pair.value);
     q.bind(3, columns::seconds(starts_at));
@@ -161,8 +162,7 @@ std::vector<Meeting> Meetings::planned_from_schedule(PairId pair) {
 }
 
 void Meetings::open(MeetingId id, Instant at) {
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE meetings SET status = 'open', opened_at = ? WHERE id = ?");
+    Query q(db_, "UPDATE meetings SET status = 'open', opened_at = ? WHERE id = ?");
     q.bind(1, columns::seconds(at));
     q.bind(2, id.value);
     q.exec();
@@ -170,9 +170,9 @@ void Meetings::open(MeetingId id, Instant at) {
 
 void Meetings::close(MeetingId id, MeetingStatus status, Instant at, bool by_hand,
                      const std::optional<std::string>& reason) {
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE meetings SET status = ?, closed_at = ?, closed_by = ?, reason = ? "
-                        "WHERE id = ?");
+    Query q(db_,
+            "UPDATE meetings SET status = ?, closed_at = ?, closed_by = ?, reason = ? "
+            "WHERE id = ?");
     q.bind(1, kStatuses[static_cast<int>(status)]);
     q.bind(2, columns::seconds(at));
     q.bind(3, by_hand ? "hand" : "auto");
@@ -182,20 +182,20 @@ void Meetings::close(MeetingId id, MeetingStatus status, Instant at, bool by_han
 }
 
 void Meetings::move(MeetingId id, Instant starts_at) {
-    SQLite::Statement q(db_.sql(), "UPDATE meetings SET starts_at = ? WHERE id = ?");
+    Query q(db_, "UPDATE meetings SET starts_at = ? WHERE id = ?");
     q.bind(1, columns::seconds(starts_at));
     q.bind(2, id.value);
     q.exec();
 }
 
 void Meetings::remove(MeetingId id) {
-    SQLite::Statement q(db_.sql(), "DELETE FROM meetings WHERE id = ?");
+    Query q(db_, "DELETE FROM meetings WHERE id = ?");
     q.bind(1, id.value);
     q.exec();
 }
 
 std::vector<Meeting> Meetings::query(const std::string& where, std::int64_t a, std::int64_t b) {
-    SQLite::Statement q(db_.sql(), kMeetingColumns + where);
+    Query q(db_, kMeetingColumns + where);
     q.bind(1, a);
     if (q.getBindParameterCount() >= 2) q.bind(2, b);
     std::vector<Meeting> out;

@@ -20,6 +20,12 @@ namespace http = beast::http;
 
 namespace {
 
+// Requests are written whole and answers awaited: Nagle's algorithm would only delay them.
+void no_delay(asio::ip::tcp::socket& socket) {
+    boost::system::error_code ignored;
+    socket.set_option(asio::ip::tcp::no_delay(true), ignored);
+}
+
 // The kept-alive connection was found closed. When the request could not even be written it
 // was certainly not taken, so it may be sent again on a fresh connection; when the answer never
 // came it may have been taken, so only a request that is safe to repeat is sent again.
@@ -31,7 +37,8 @@ struct StaleConnection : NetworkError {
 bool same_name(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+        if (std::tolower(static_cast<unsigned char>(a[i])) !=
+            std::tolower(static_cast<unsigned char>(b[i])))
             return false;
     return true;
 }
@@ -46,7 +53,10 @@ std::string HttpResponse::header(std::string_view name) const {
 
 HttpClient::HttpClient(asio::any_io_executor executor, asio::ssl::context& tls, Endpoint endpoint,
                        std::chrono::milliseconds timeout)
-    : executor_(executor), tls_(tls), endpoint_(std::move(endpoint)), timeout_(timeout),
+    : executor_(executor),
+      tls_(tls),
+      endpoint_(std::move(endpoint)),
+      timeout_(timeout),
       turn_(executor, 1) {}
 
 HttpClient::~HttpClient() = default;
@@ -77,16 +87,25 @@ asio::awaitable<void> HttpClient::connect(std::chrono::milliseconds timeout) {
         beast::get_lowest_layer(*stream).expires_after(timeout);
         auto [cerr, ep] = co_await beast::get_lowest_layer(*stream).async_connect(
             results, asio::as_tuple(asio::use_awaitable));
-        if (cerr) throw NetworkError("cannot connect to " + endpoint_.host_header() + ": " + cerr.message());
+        if (cerr)
+            throw NetworkError("cannot connect to " + endpoint_.host_header() + ": " +
+                               cerr.message());
+        no_delay(beast::get_lowest_layer(*stream).socket());
         auto [herr] = co_await stream->async_handshake(asio::ssl::stream_base::client,
                                                        asio::as_tuple(asio::use_awaitable));
-        if (herr) throw NetworkError("TLS with " + endpoint_.host_header() + " failed: " + herr.message());
+        if (herr)
+            throw NetworkError("TLS with " + endpoint_.host_header() +
+                               " failed: " + herr.message());
         secure_ = std::move(stream);
     } else {
         auto stream = std::make_unique<beast::tcp_stream>(executor_);
         stream->expires_after(timeout);
-        auto [cerr, ep] = co_await stream->async_connect(results, asio::as_tuple(asio::use_awaitable));
-        if (cerr) throw NetworkError("cannot connect to " + endpoint_.host_header() + ": " + cerr.message());
+        auto [cerr, ep] =
+            co_await stream->async_connect(results, asio::as_tuple(asio::use_awaitable));
+        if (cerr)
+            throw NetworkError("cannot connect to " + endpoint_.host_header() + ": " +
+                               cerr.message());
+        no_delay(stream->socket());
         plain_ = std::move(stream);
     }
 }
@@ -106,22 +125,27 @@ asio::awaitable<HttpResponse> HttpClient::exchange(Stream& stream, const HttpReq
         req.prepare_payload();
     }
     beast::get_lowest_layer(stream).expires_after(timeout);
-    auto [werr, written] = co_await http::async_write(stream, req, asio::as_tuple(asio::use_awaitable));
+    auto [werr, written] =
+        co_await http::async_write(stream, req, asio::as_tuple(asio::use_awaitable));
     if (werr)
-        throw StaleConnection("sending to " + endpoint_.host_header() + " failed: " + werr.message(),
-                              false);
+        throw StaleConnection(
+            "sending to " + endpoint_.host_header() + " failed: " + werr.message(), false);
     beast::flat_buffer buffer;
     http::response_parser<http::string_body> parser;
     parser.body_limit(64 * 1024 * 1024);
-    auto [rerr, read] = co_await http::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+    auto [rerr, read] =
+        co_await http::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
     if (rerr == http::error::end_of_stream || rerr == asio::error::connection_reset)
         throw StaleConnection("the connection to " + endpoint_.host_header() + " was closed", true);
-    if (rerr) throw NetworkError("reading from " + endpoint_.host_header() + " failed: " + rerr.message());
+    if (rerr)
+        throw NetworkError("reading from " + endpoint_.host_header() +
+                           " failed: " + rerr.message());
     auto& res = parser.get();
     HttpResponse out;
     out.status = res.result_int();
     out.body = std::move(res.body());
-    for (const auto& field : res) out.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    for (const auto& field : res)
+        out.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
     if (!res.keep_alive()) close();
     co_return out;
 }
@@ -130,7 +154,9 @@ asio::awaitable<HttpResponse> HttpClient::request(HttpRequest r) {
     co_await turn_.async_send(boost::system::error_code{}, asio::use_awaitable);
     struct Release {
         asio::experimental::channel<void(boost::system::error_code)>& turn;
-        ~Release() { turn.try_receive([](boost::system::error_code) {}); }
+        ~Release() {
+            turn.try_receive([](boost::system::error_code) {});
+        }
     } release{turn_};
     const auto timeout = r.timeout.value_or(timeout_);
     // A kept-alive connection may have been closed by the server meanwhile: one fresh try.

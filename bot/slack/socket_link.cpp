@@ -54,6 +54,10 @@ asio::awaitable<void> SocketLink::open(std::string url) {
     tcp.expires_after(timeouts_.connect);
     auto [cerr, ep] = co_await tcp.async_connect(endpoints, as_tuple(use_awaitable));
     if (cerr) throw NetworkError("cannot connect to " + host + ":" + port + ": " + cerr.message());
+    // Acks are small writes that must leave at once: without this, Nagle's algorithm holds one
+    // back until the previous one is acknowledged (up to a delayed-ACK time of ~40 ms).
+    boost::system::error_code nodelay_error;
+    tcp.socket().set_option(asio::ip::tcp::no_delay(true), nodelay_error);
     prepare_tls_stream(ws_.next_layer(), host);
     tcp.expires_after(timeouts_.handshake);
     auto [terr] = co_await ws_.next_layer().async_handshake(asio::ssl::stream_base::client,

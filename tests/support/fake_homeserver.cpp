@@ -113,6 +113,7 @@ asio::awaitable<void> FakeHomeserver::accept() {
     for (;;) {
         auto [ec, socket] = co_await acceptor_.async_accept(asio::as_tuple(asio::use_awaitable));
         if (ec) co_return;
+        socket.set_option(tcp::no_delay(true), ec);  // answers leave at once, as from a server
         asio::co_spawn(io_, connection(std::move(socket)), asio::detached);
     }
 }

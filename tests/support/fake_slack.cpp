@@ -94,6 +94,7 @@ struct FakeSlack::Server {
     std::map<std::string, int> rate_limits;        // method → Retry-After of its next call
     std::map<std::string, std::string> zones;
     std::function<void(const Ack&)> ack_callback;
+    bool keep_acks = true;  // acks kept for tests (false in benchmarks)
     int next_envelope = 0, next_ts = 0, next_ticket = 0;
 
     // Shared with the test thread.
@@ -134,6 +135,7 @@ struct FakeSlack::Server {
         for (;;) {
             auto [ec, socket] = co_await acceptor.async_accept(as_tuple(use_awaitable));
             if (ec) co_return;
+            socket.set_option(tcp::no_delay(true), ec);  // as Slack's servers: frames leave at once
             asio::co_spawn(io, serve(std::move(socket)), asio::detached);
         }
     }
@@ -200,12 +202,24 @@ struct FakeSlack::Server {
     }
 
     void on_ack_frame(const FakeLink& link, const std::string& text) {
-        const json frame = json::parse(text, nullptr, false);
-        if (frame.is_discarded() || !frame.contains("envelope_id")) return;  // Slack ignores junk
-        Ack ack{frame["envelope_id"].get<std::string>(), std::nullopt, link.number, Clock::now()};
+        const bool keep = keep_acks;
+        bool answered = false;
+        // Unless acks are kept, the payload is noted but its tree is not built.
+        auto skip_payload = [&](int depth, json::parse_event_t event, json& parsed) {
+            if (depth == 1 && event == json::parse_event_t::key && parsed == "payload") {
+                answered = true;
+                return keep;
+            }
+            return true;
+        };
+        const json frame = json::parse(text, skip_payload, false);
+        if (frame.is_discarded() || !frame.is_object() || !frame.contains("envelope_id"))
+            return;  // Slack ignores junk
+        Ack ack{frame["envelope_id"].get<std::string>(), std::nullopt, answered, link.number,
+                Clock::now()};
         if (frame.contains("payload")) ack.payload = frame["payload"];
         if (ack_callback) ack_callback(ack);
-        locked([&] { acks.push_back(std::move(ack)); });
+        if (keep) locked([&] { acks.push_back(std::move(ack)); });
     }
 
     static http::response<http::string_body> json_answer(const json& body,
@@ -438,6 +452,10 @@ std::optional<FakeSlack::Ack> FakeSlack::wait_for_ack(const std::string& envelop
 std::vector<FakeSlack::Ack> FakeSlack::acks() {
     std::lock_guard lock(server_->mutex);
     return server_->acks;
+}
+
+void FakeSlack::keep_acks(bool keep) {
+    server_->run_here([&] { server_->keep_acks = keep; });
 }
 
 void FakeSlack::on_ack(std::function<void(const Ack&)> callback) {

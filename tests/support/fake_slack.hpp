@@ -23,7 +23,8 @@ class FakeSlack {
   public:
     struct Ack {
         std::string envelope_id;
-        std::optional<nlohmann::json> payload;
+        std::optional<nlohmann::json> payload;  // empty when not kept (see keep_acks)
+        bool answered = false;                  // the ack carried a payload
         int link = 0;  // which link it came back on (1, 2, …)
         std::chrono::steady_clock::time_point at;
     };
@@ -61,6 +62,10 @@ class FakeSlack {
     std::vector<Ack> acks();
     // Called on the fake's thread for every ack (benchmarks drive their load from it).
     void on_ack(std::function<void(const Ack&)> callback);
+    // For benchmarks: with false, acks go to on_ack's callback only — not kept for acks() and
+    // wait_for_ack(), their payloads seen but not built — so the fake's bookkeeping does not
+    // weigh on the figures. Tests leave it on.
+    void keep_acks(bool keep);
 
     // Web API. Every call is recorded, including refused ones.
     std::vector<Call> calls(const std::string& method);

@@ -1,0 +1,40 @@
+// storage/checkpointer: copies the write-ahead log back into the database file on a connection
+// and thread of its own, so a commit never waits for a checkpoint's writes and fsyncs.
+#pragma once
+
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace mentorbot {
+
+class Checkpointer {
+  public:
+    // Checkpoints `path` whenever its log has grown past `pages` pages (SQLite's own default
+    // for its automatic checkpoints is 1000).
+    Checkpointer(std::string path, int pages);
+    ~Checkpointer();  // waits for a running checkpoint; closing the last connection does a final
+                      // one
+    Checkpointer(const Checkpointer&) = delete;
+    Checkpointer& operator=(const Checkpointer&) = delete;
+
+    // Told by the writing connection after each commit: the log now holds `pages` pages.
+    void log_grew(int pages);
+    // How many checkpoints completed (for tests and benchmarks).
+    int completed();
+
+  private:
+    void run();
+
+    const std::string path_;
+    const int pages_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool requested_ = false;
+    bool stopping_ = false;
+    int completed_ = 0;
+    std::thread thread_;  // started by the first request
+};
+
+}  // namespace mentorbot
