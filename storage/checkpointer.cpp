@@ -18,7 +18,11 @@ Checkpointer::~Checkpointer() {
 }
 
 void Checkpointer::log_grew(int pages) {
-    if (pages < pages_) return;
+    // The log keeps its length after a checkpoint until the writer starts it over, so count from
+    // the last request: one checkpoint per `pages_` new pages, not one per commit.
+    if (pages < asked_at_) asked_at_ = 0;  // the log was started over
+    if (pages - asked_at_ < pages_) return;
+    asked_at_ = pages;
     {
         std::lock_guard lock(mutex_);
         if (requested_ || stopping_) return;

@@ -29,6 +29,7 @@ class Checkpointer {
 
     const std::string path_;
     const int pages_;
+    int asked_at_ = 0;  // the log's length at the last request (the writer's thread only)
     std::mutex mutex_;
     std::condition_variable wake_;
     bool requested_ = false;
