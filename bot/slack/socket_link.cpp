@@ -14,6 +14,7 @@
 #include <boost/beast/websocket/ssl.hpp>
 #include <boost/url/parse.hpp>
 
+#include "bot/net/corked_burst.hpp"
 #include "bot/net/http_client.hpp"
 #include "bot/net/tls.hpp"
 
@@ -109,9 +110,12 @@ void SocketLink::write(std::string frame) {
 }
 
 asio::awaitable<void> SocketLink::write_queued() {
+    // Acks that became ready together (one transaction's commands) leave in one TCP segment.
+    net::CorkedBurst burst(beast::get_lowest_layer(ws_).socket());
     while (!queue_.empty() && open_) {
         const std::string frame = std::move(queue_.front());
         queue_.pop_front();
+        if (!queue_.empty()) burst.hold();
         auto [ec, n] = co_await ws_.async_write(asio::buffer(frame), as_tuple(use_awaitable));
         if (ec) {
             if (!expected_ending(ec))

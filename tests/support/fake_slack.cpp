@@ -21,6 +21,8 @@
 #include <future>
 #include <thread>
 
+#include "bot/net/corked_burst.hpp"
+
 namespace mentorbot::testing {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -56,9 +58,11 @@ struct FakeLink : std::enable_shared_from_this<FakeLink> {
         asio::co_spawn(
             ws.get_executor(),
             [self = shared_from_this()]() -> asio::awaitable<void> {
+                net::CorkedBurst burst(beast::get_lowest_layer(self->ws).socket());
                 while (!self->out.empty() && self->open) {
                     const std::string frame = std::move(self->out.front());
                     self->out.pop_front();
+                    if (!self->out.empty()) burst.hold();
                     auto [ec, n] =
                         co_await self->ws.async_write(asio::buffer(frame), as_tuple(use_awaitable));
                     if (ec) self->open = false;
@@ -86,6 +90,7 @@ struct FakeSlack::Server {
     asio::io_context io;
     asio::ssl::context tls;
     tcp::acceptor acceptor{io, {asio::ip::make_address("127.0.0.1"), 0}};
+    const std::string host_port = "127.0.0.1:" + std::to_string(acceptor.local_endpoint().port());
     std::string app_token, bot_token;
     std::thread thread;
 
@@ -119,9 +124,7 @@ struct FakeSlack::Server {
         thread.join();
     }
 
-    std::string base() const {
-        return "127.0.0.1:" + std::to_string(acceptor.local_endpoint().port());
-    }
+    const std::string& base() const { return host_port; }
     template <class F>
     void locked(F f) {
         {
