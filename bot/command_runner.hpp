@@ -17,7 +17,7 @@
 namespace mentorbot {
 
 class CommandRunner {
-public:
+  public:
     CommandRunner(StorageThread& storage, const Settings& settings, const Clock& clock);
 
     // Runs the command; resumes once its effects (and the messages it queued) are committed.
@@ -26,11 +26,14 @@ public:
     // Called on the storage thread after each commit (wakes the outbox pumps and reminder timer).
     void on_committed(std::function<void()> callback) { on_committed_ = std::move(callback); }
 
+    const Settings& settings() const { return settings_; }
+    const Clock& clock() const { return clock_; }
+
     // Figures for benchmarks and tests (read them from the storage thread or after it stopped).
     std::size_t batches() const { return batches_; }
     std::size_t commands() const { return commands_; }
 
-private:
+  private:
     using Completion = boost::asio::any_completion_handler<void(Dispatched)>;
     struct Pending {
         Command command;

@@ -1,5 +1,6 @@
 // handlers/actions: `action` — action items with an owner from the pair and a due date read in
 // the caller's zone; list, close, reopen, move and edit them by their short number.
+#include "handlers/action_view.hpp"
 #include "handlers/pair_resolution.hpp"
 #include "handlers/reminder_texts.hpp"
 #include "handlers/user_input.hpp"
@@ -8,24 +9,6 @@
 
 namespace mentorbot {
 namespace {
-
-bool overdue(const ActionItem& a, Day today) {
-    return a.status == ActionStatus::open && a.due && *a.due < today;
-}
-
-// "#3 draft the RFC — @sam, due Fri 6 Nov 2026 (overdue)"
-Line item_line(const Context& ctx, const ActionItem& a, Day today) {
-    Line line{strong(item_label(a.number) + " "), text(a.text), text(" — "),
-              ctx.mention_of(a.owner)};
-    if (a.status == ActionStatus::open) {
-        if (a.due) line.push_back(text(", due " + format_date(*a.due)));
-        if (overdue(a, today)) line.push_back(strong(" (overdue)"));
-    } else {
-        line.push_back(text(std::string(a.status == ActionStatus::done ? ", done " : ", dropped ") +
-                            format_date(local_day(*a.closed_at, ctx.zone()))));
-    }
-    return line;
-}
 
 Expected<ActionItem> item_numbered(Context& ctx, const Pair& pair, Args& args) {
     auto number = take_item_number(args, "action");

@@ -12,6 +12,7 @@
 #include "bot/slack/home_view.hpp"
 #include "bot/slack/render.hpp"
 #include "bot/slack/slack_transport.hpp"
+#include "handlers/home_summary.hpp"
 
 namespace mentorbot {
 namespace asio = boost::asio;
@@ -31,10 +32,13 @@ struct Overloaded : F... {
     using F::operator()...;
 };
 
-// Verbs after which the App Home of the people involved changes.
-bool changes_pairs(const std::string& text) {
+// Verbs after which the App Home of the people involved changes (pairs, meetings, actions).
+bool changes_home(const std::string& text) {
     const std::string verb = text.substr(0, text.find(' '));
-    return verb == "pair" || verb == "end" || verb == "wrapup";
+    for (const char* v :
+         {"pair", "end", "wrapup", "graduate", "schedule", "meeting", "pause", "resume", "action"})
+        if (verb == v) return true;
+    return false;
 }
 
 nlohmann::json ephemeral(const slack::SlackMessage& message) {
@@ -131,7 +135,7 @@ asio::awaitable<void> SlackTransport::answer_slash(slack::SlashCommand slash,
     command.text = slash.text;
     command.profile_zone = co_await profiles_.zone_of(slash.user);
     Dispatched done = co_await commands_.run(std::move(command));
-    const bool refresh = done.ok && changes_pairs(slash.text);
+    const bool refresh = done.ok && changes_home(slash.text);
     if (reply->acked_without_answer) {
         auto messages = slack::render_slack(done.answer);
         co_await deliver_late(slash, std::move(messages));
@@ -172,24 +176,16 @@ asio::awaitable<void> SlackTransport::refresh_homes(std::string user) {
         return users;
     };
     const std::vector<std::string> users = co_await storage_.run(std::move(involved));
-    for (const std::string& u : users) co_await publish_home(u);
+    for (const std::string& u : users) homes_.changed(u);
 }
 
 asio::awaitable<void> SlackTransport::publish_home(std::string user) {
-    auto load = [user](Store& s) {
-        std::vector<slack::HomePair> pairs;
-        const auto me = s.people.find(Platform::slack, user);
-        if (!me) return pairs;
-        for (const Pair& p : s.pairs.of_person(me->id, true)) {
-            const auto partner = s.people.find(p.partner_of(me->id));
-            if (!partner) continue;
-            pairs.push_back({partner->platform_user, partner->display_name, p.mentor == me->id,
-                             date::format("%F", p.created_at), p.status == PairStatus::active});
-        }
-        return pairs;
+    auto load = [this, user](Store& s) {
+        return home_summary(s, commands_.settings(), Platform::slack, user,
+                            commands_.clock().now());
     };
-    const auto pairs = co_await storage_.run(std::move(load));
-    nlohmann::json args = {{"user_id", user}, {"view", slack::home_view(pairs)}};
+    const Document summary = co_await storage_.run(std::move(load));
+    nlohmann::json args = {{"user_id", user}, {"view", slack::home_view(summary)}};
     try {
         co_await web_api_.call("views.publish", std::move(args));
     } catch (const std::exception& e) {

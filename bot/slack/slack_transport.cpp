@@ -48,6 +48,8 @@ SlackTransport::SlackTransport(asio::any_io_executor executor, StorageThread& st
       responses_(executor, tls_, options_.http_timeout),
       profiles_(web_api_),
       pacer_(executor, options_.post_interval, options_.post_burst),
+      homes_(executor, options_.home_interval,
+             [this](std::string user) { return publish_home(std::move(user)); }),
       changed_(executor),
       pause_(executor) {}
 
@@ -56,6 +58,7 @@ SlackTransport::~SlackTransport() = default;
 void SlackTransport::stop() {
     stopped_ = true;
     pause_.cancel();
+    homes_.stop();
     changed();
 }
 

@@ -16,6 +16,7 @@
 #include "bot/slack/channel_pacer.hpp"
 #include "bot/slack/envelope_window.hpp"
 #include "bot/slack/frames.hpp"
+#include "bot/slack/home_refresher.hpp"
 #include "bot/slack/profiles.hpp"
 #include "bot/slack/render.hpp"
 #include "bot/slack/response_url.hpp"
@@ -40,6 +41,9 @@ struct SlackOptions {
     std::chrono::milliseconds reconnect_cap{60'000};
     std::chrono::milliseconds post_interval{1'000};  // per channel, with a burst of post_burst
     int post_burst = 3;
+    // At most one App Home publish per person per interval (views.publish is rate-limited);
+    // changes within it are shown by one publish at its end.
+    std::chrono::milliseconds home_interval{10'000};
     int api_connections = 2;
 };
 
@@ -109,6 +113,7 @@ class SlackTransport final : public Transport {
     slack::Profiles profiles_;
     slack::ChannelPacer pacer_;
     slack::EnvelopeWindow handled_;
+    slack::HomeRefresher homes_;
     boost::asio::steady_timer changed_;  // wakes the run loop
     boost::asio::steady_timer pause_;    // reconnect backoff; cancelled by stop()
     std::vector<std::shared_ptr<Link>> links_;
