@@ -28,7 +28,11 @@ void Service::wake_pumps() {
     for (auto& pump : pumps_) pump->wake();
 }
 
-Service::~Service() = default;
+Service::~Service() {
+    // A command still running on the storage thread wakes the pumps when it commits: finish it
+    // while they exist.
+    storage_.finish();
+}
 
 void Service::add(std::unique_ptr<Transport> transport) {
     pumps_.push_back(

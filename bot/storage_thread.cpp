@@ -7,6 +7,11 @@ StorageThread::StorageThread(Store& store)
     : store_(store), work_(io_.get_executor()), thread_([this] { io_.run(); }) {}
 
 StorageThread::~StorageThread() {
+    finish();
+}
+
+void StorageThread::finish() {
+    if (!thread_.joinable()) return;
     work_.reset();  // io_.run() returns once the queued work is done
     thread_.join();
 }

@@ -16,12 +16,15 @@
 namespace mentorbot {
 
 class StorageThread {
-public:
+  public:
     explicit StorageThread(Store& store);
     StorageThread(const StorageThread&) = delete;
     StorageThread& operator=(const StorageThread&) = delete;
     // Finishes the work already handed over, then joins the thread.
     ~StorageThread();
+    // Finishes the work already handed over and stops the thread (idempotent). Owners call it
+    // before the objects that work calls back into (pumps, timers) are destroyed.
+    void finish();
 
     // Runs f(store) on the storage thread; the awaiting coroutine resumes on its own executor
     // with the result, or with f's exception rethrown.
@@ -44,7 +47,7 @@ public:
     // Only for code already running on the storage thread.
     Store& store() { return store_; }
 
-private:
+  private:
     Store& store_;
     boost::asio::io_context io_;
     boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_;
