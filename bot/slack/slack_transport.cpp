@@ -85,9 +85,30 @@ std::chrono::milliseconds SlackTransport::backoff(int failures) {
     return std::chrono::milliseconds{pick(jitter_)};
 }
 
+asio::awaitable<void> SlackTransport::check_bot_token() {
+    // A refused bot token would otherwise show only when the first message is posted.
+    try {
+        const auto answer = co_await web_api_.call("auth.test", nlohmann::json::object());
+        if (answer.ok) {
+            spdlog::info("Slack: the bot token signs in as @{} in {}",
+                         answer.body.value("user", std::string("?")),
+                         answer.body.value("team", std::string("?")));
+        } else if (slack::is_auth_error(answer.error)) {
+            throw FatalTransportError(
+                "Slack refused the bot token (" + answer.error +
+                "): check SLACK_BOT_TOKEN (xoxb-…, from the app's "
+                "\"OAuth & Permissions\" page) and that the app is installed");
+        }
+    } catch (const NetworkError& e) {
+        // Not fatal: the links retry with backoff, and posts are retried from the outbox.
+        spdlog::warn("Slack: could not check the bot token yet: {}", e.what());
+    }
+}
+
 asio::awaitable<void> SlackTransport::run() {
     spdlog::info("Slack: connecting to {} (app token {}, bot token {})", options_.config.api_url,
                  mask_secret(options_.config.app_token), mask_secret(options_.config.bot_token));
+    co_await check_bot_token();
     std::shared_ptr<Link> current = co_await connect();
     while (current && !stopped_) {
         while (!stopped_ && !current->ended && !current->refresh) co_await until_changed();

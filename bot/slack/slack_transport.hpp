@@ -75,6 +75,7 @@ class SlackTransport final : public Transport {
     struct Reply;
 
     // slack_transport.cpp: the links' lifecycle.
+    boost::asio::awaitable<void> check_bot_token();  // auth.test; throws when refused
     boost::asio::awaitable<std::shared_ptr<Link>> connect();
     boost::asio::awaitable<std::shared_ptr<Link>> open_link();
     boost::asio::awaitable<void> read_frames(std::shared_ptr<Link> link);

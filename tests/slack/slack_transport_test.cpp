@@ -251,6 +251,18 @@ TEST_CASE("invalid_auth for the app-level token stops the bot with exit code 3")
     CHECK(fake.links_opened() == 0);
 }
 
+TEST_CASE("A refused bot token stops the bot at start with exit code 3, before any link") {
+    auto& ca = TestCa::trusted();
+    FakeSlack fake(ca.server_certificate(), kAppToken, "xoxb-other");
+    RunningBot bot(fast_options(fake));
+    REQUIRE(bot.exit_code.wait_for(3s) == std::future_status::ready);
+    CHECK(bot.exit_code.get() == 3);
+    const auto checked = fake.calls("auth.test");
+    REQUIRE(checked.size() == 1);
+    CHECK_FALSE(checked[0].ok);
+    CHECK(fake.links_opened() == 0);
+}
+
 TEST_CASE("too_many_websockets: the link is dropped and a new one opened after a pause") {
     Connected connected;
     auto& [fake, bot] = connected;
