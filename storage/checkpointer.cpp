@@ -3,6 +3,7 @@
 #include "storage/checkpointer.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 namespace mentorbot {
 
@@ -18,6 +19,7 @@ Checkpointer::~Checkpointer() {
 }
 
 void Checkpointer::log_grew(int pages) {
+    commits_.fetch_add(1, std::memory_order_relaxed);
     // The log keeps its length after a checkpoint until the writer starts it over, so count from
     // the last request: one checkpoint per `pages_` new pages, not one per commit.
     if (pages < asked_at_) asked_at_ = 0;  // the log was started over
@@ -32,6 +34,11 @@ void Checkpointer::log_grew(int pages) {
     wake_.notify_one();
 }
 
+bool Checkpointer::wait_completed(int count, std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    return progressed_.wait_for(lock, timeout, [&] { return completed_ >= count; });
+}
+
 int Checkpointer::completed() {
     std::lock_guard lock(mutex_);
     return completed_;
@@ -41,22 +48,31 @@ void Checkpointer::run() {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
     db.setBusyTimeout(5000);
     std::unique_lock lock(mutex_);
+    bool behind = false;  // the last pass left pages uncopied: the writer added them meanwhile
     for (;;) {
-        wake_.wait(lock, [this] { return requested_ || stopping_; });
+        if (behind)
+            wake_.wait_for(lock, kRetry, [this] { return stopping_; });
+        else
+            wake_.wait(lock, [this] { return requested_ || stopping_; });
         if (stopping_) return;
-        lock.unlock();
-        // PASSIVE: copies what it can without ever blocking the writer. Once everything is
-        // copied, the writer's next transaction starts the log from its beginning again.
-        bool done = false;
-        try {
-            db.exec("PRAGMA wal_checkpoint(PASSIVE)");
-            done = true;
-        } catch (const std::exception&) {
-            // busy or a transient I/O error: the next commit past the mark asks again
-        }
-        lock.lock();
         requested_ = false;
-        completed_ += done;
+        lock.unlock();
+        const auto commits_before = commits_.load(std::memory_order_relaxed);
+        // PASSIVE: copies what it can without ever blocking the writer. Only a complete copy
+        // with no commit since lets the writer's next transaction start the log from its
+        // beginning again, so the pass is repeated shortly until one ends that way — as soon
+        // as the writer pauses.
+        try {
+            SQLite::Statement checkpoint(db, "PRAGMA wal_checkpoint(PASSIVE)");
+            behind = !checkpoint.executeStep() ||
+                     checkpoint.getColumn(2).getInt() < checkpoint.getColumn(1).getInt();
+        } catch (const std::exception&) {
+            behind = true;  // busy or a transient I/O error: try again shortly
+        }
+        if (commits_.load(std::memory_order_relaxed) != commits_before) behind = true;
+        lock.lock();
+        if (!behind) ++completed_;
+        progressed_.notify_all();
     }
 }
 

@@ -2,7 +2,10 @@
 // and thread of its own, so a commit never waits for a checkpoint's writes and fsyncs.
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -21,17 +24,22 @@ class Checkpointer {
 
     // Told by the writing connection after each commit: the log now holds `pages` pages.
     void log_grew(int pages);
-    // How many checkpoints completed (for tests and benchmarks).
+    // How many checkpoints copied the whole log with the writer idle (tests and benchmarks).
     int completed();
+    // Waits until `count` checkpoints completed; false if that took longer than `timeout`.
+    bool wait_completed(int count, std::chrono::milliseconds timeout);
 
   private:
     void run();
+    static constexpr std::chrono::milliseconds kRetry{20};  // after an incomplete pass
 
     const std::string path_;
     const int pages_;
     int asked_at_ = 0;  // the log's length at the last request (the writer's thread only)
+    std::atomic<std::uint64_t> commits_{0};
     std::mutex mutex_;
     std::condition_variable wake_;
+    std::condition_variable progressed_;
     bool requested_ = false;
     bool stopping_ = false;
     int completed_ = 0;

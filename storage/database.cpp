@@ -38,12 +38,22 @@ Database::Database(const std::string& path)
         checkpointer_ = std::make_unique<Checkpointer>(path, kCheckpointPages);
         sqlite3_wal_hook(
             db_.getHandle(),
-            [](void* checkpointer, sqlite3*, const char*, int pages) {
+            [](void* checkpointer, sqlite3* db, const char*, int pages) {
                 static_cast<Checkpointer*>(checkpointer)->log_grew(pages);
+                // A writer that never pauses keeps the background from ever finishing a copy:
+                // past this length the commit that crosses it checkpoints itself, as SQLite's
+                // own automatic checkpoint would, so the log stays bounded.
+                if (pages >= kLogLimitPages)
+                    sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                              nullptr);
                 return SQLITE_OK;
             },
             checkpointer_.get());
     }
+}
+
+bool Database::wait_for_checkpoints(int count, std::chrono::milliseconds timeout) {
+    return checkpointer_ && checkpointer_->wait_completed(count, timeout);
 }
 
 int Database::checkpoints() {

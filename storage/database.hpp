@@ -30,6 +30,8 @@ class Database {
     int schema_version();
     // Checkpoints of the write-ahead log completed in the background so far.
     int checkpoints();
+    // Waits for `count` background checkpoints (tests); false after `timeout` or in memory.
+    bool wait_for_checkpoints(int count, std::chrono::milliseconds timeout);
     const std::string& path() const { return path_; }
 
     // One unit of work: committed by commit(), rolled back when destroyed uncommitted.
@@ -60,6 +62,7 @@ class Database {
     void run(const std::string& sql);
 
     static constexpr int kCheckpointPages = 1000;
+    static constexpr int kLogLimitPages = 20 * kCheckpointPages;  // ~80 MB of log
 
     std::string path_;
     // Declared before db_: the connection closes (with its final checkpoint) before the
