@@ -46,7 +46,7 @@ TEST_CASE("The home lists the next meeting in the viewer's zone and open actions
     CHECK(sam.find("Next meeting: Tue 10 Nov 2026 09:00 EST") != std::string::npos);
 }
 
-TEST_CASE("Someone with no pair is told how to start one; an ended pair is listed apart") {
+TEST_CASE("Someone with no pair is told how to start one, an ended pair is listed apart") {
     Paired p;
     CHECK(home_of(p, "lee").find("No active pairs yet") != std::string::npos);
     REQUIRE(p.run("dana", "end").ok);

@@ -90,7 +90,7 @@ TEST_CASE("export holds the pair's record and only the caller's own private thin
     CHECK(eve.text.find("no active pair with @sam") != std::string::npos);
 }
 
-TEST_CASE("retro answers are posted to the pair; stray text is refused with the usage") {
+TEST_CASE("retro answers are posted to the pair, stray text is refused with the usage") {
     testing::Harness h;
     REQUIRE(h.run("dana", "pair @dana @sam").ok);
     h.take_posts();

@@ -53,7 +53,7 @@ TEST_CASE("schedule shows the rule and the next three meetings in the caller's z
                                Catch::Contains("Thu 3 Dec 2026 15:30 IST"));
 }
 
-TEST_CASE("A one-off meeting gets its four reminders; a move replaces them") {
+TEST_CASE("A one-off meeting gets its four reminders, a move replaces them") {
     Scheduled h;
     CHECK_THAT(h.run("dana", "meeting at today 08:00").text, Catch::Contains("has passed"));
     CHECK_THAT(h.run("dana", "meeting at tomorrow 25:00").text,

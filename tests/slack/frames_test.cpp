@@ -54,7 +54,7 @@ TEST_CASE("Malformed frames are refused with a reason that does not repeat their
     CHECK_FALSE(parse_frame(R"({"no_type":1})", why));
 }
 
-TEST_CASE("Slash text is unescaped once; mentions are kept as Slack sent them") {
+TEST_CASE("Slash text is unescaped once, mentions are kept as Slack sent them") {
     CHECK(unescape_slash_text("pair <@U1|dana> <@U2|sam>") == "pair <@U1|dana> <@U2|sam>");
     CHECK(unescape_slash_text("note a &lt; b &amp;&amp; c &gt; d") == "note a < b && c > d");
     CHECK(unescape_slash_text("&amp;lt;") == "&lt;");

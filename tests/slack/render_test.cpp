@@ -18,7 +18,7 @@ TEST_CASE("User text cannot ping the channel, mention people or break the format
     CHECK(messages[0].blocks[0]["text"]["type"] == "mrkdwn");
 }
 
-TEST_CASE("Mentions become Slack mentions; a target that is not a user id stays plain text") {
+TEST_CASE("Mentions become Slack mentions, a target that is not a user id stays plain text") {
     const Line line{text("hi "), mention("U123ABC", "dana"), text(" and "),
                     mention("<!here>", "x")};
     CHECK(mrkdwn_line(line) == "hi <@U123ABC> and @x");
@@ -49,7 +49,7 @@ TEST_CASE("Long documents are split: at most 50 blocks and 3,000 characters per 
           std::string::npos);
 }
 
-TEST_CASE("A message sent late says so; the fallback text is plain and escaped") {
+TEST_CASE("A message sent late says so, the fallback text is plain and escaped") {
     Document d;
     d.heading("Meeting <soon>");
     d.bullets({Line{text("one")}, Line{text("two")}});

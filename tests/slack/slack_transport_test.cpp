@@ -2,6 +2,7 @@
 // fake Slack — acks in time, refreshes, dead links, rate limits, junk frames, duplicates,
 // certificates and refused tokens. Waits are bounded waits for events, never sleeps.
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <future>
 
 #include "bot/service.hpp"
@@ -180,6 +181,41 @@ TEST_CASE("A message rate limited by chat.postMessage is delivered once, after R
     CHECK(fake.calls("chat.postMessage").size() == 2);
 }
 
+TEST_CASE("After a crash part-way through a long message, only the parts not yet posted go out") {
+    auto& ca = TestCa::trusted();
+    FakeSlack fake(ca.server_certificate(), kAppToken, kBotToken);
+    RunningBot bot(fast_options(fake), [](Store& s) {
+        const Instant now =
+            std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        const Person dana = s.people.find_or_create(Platform::slack, "U1", "dana", now);
+        const Person sam = s.people.find_or_create(Platform::slack, "U2", "sam", now);
+        const Pair pair = s.pairs.create(Platform::slack, dana.id, sam.id, dana.id, "C1", now);
+        s.pairs.set_space(pair.id, "G1");
+        Document recap;  // 60 sections: more than one Slack message holds (50 blocks)
+        for (int i = 1; i <= 60; ++i) {
+            char line[32];
+            std::snprintf(line, sizeof line, "item %03d", i);
+            recap.paragraph(line);
+        }
+        QueuedMessage m;
+        m.platform = Platform::slack;
+        m.pair = pair.id;
+        m.kind = "recap";
+        m.body = serialize(recap);
+        m.due_at = now;
+        const OutboxId id = s.outbox.enqueue(m, now);
+        s.outbox.mark_parts_sent(id, 1, "1700000000.000100");  // the bot died after part one
+    });
+    REQUIRE(fake.wait_for_calls("chat.postMessage", 1, 5s));
+    CHECK(bot.stop() == 0);
+    const auto calls = fake.calls("chat.postMessage");
+    REQUIRE(calls.size() == 1);
+    const std::string posted = calls[0].args.dump();
+    CHECK(posted.find("item 060") != std::string::npos);
+    CHECK(posted.find("item 001") == std::string::npos);
+    CHECK(bot.store.outbox.pending_count(Platform::slack) == 0);
+}
+
 TEST_CASE("Malformed and unknown frames are skipped and the link keeps working") {
     Connected connected;
     auto& [fake, bot] = connected;
@@ -213,7 +249,7 @@ TEST_CASE("A duplicate envelope is acked again but handled once") {
     CHECK(bot.service.commands().commands() == 2);  // tz once, help once
 }
 
-TEST_CASE("Pairs get a group DM opened with both members; the welcome goes there") {
+TEST_CASE("Pairs get a group DM opened with both members, the welcome goes there") {
     Connected connected;
     auto& [fake, bot] = connected;
     const auto ack = fake.wait_for_ack(fake.send_slash("pair <@U1|dana> <@U2|sam>", "U1"), 3s);
@@ -232,7 +268,7 @@ TEST_CASE("Pairs get a group DM opened with both members; the welcome goes there
     CHECK(home[0].args["view"]["blocks"].dump().find("<@U2>") != std::string::npos);
 }
 
-TEST_CASE("A server whose certificate is not trusted is refused; no link is opened") {
+TEST_CASE("A server whose certificate is not trusted is refused, no link is opened") {
     TestCa::trusted();
     FakeSlack fake(TestCa::untrusted_certificate(), kAppToken, kBotToken);
     RunningBot bot(fast_options(fake));
