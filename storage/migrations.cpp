@@ -266,6 +266,11 @@ CREATE TABLE matrix_direct_rooms (
 -- A message for one conversation (the answer to a command, posted where it was issued).
 ALTER TABLE outbox ADD COLUMN conversation TEXT;
 )sql"},
+    {5, "How many parts of a long message were posted", R"sql(
+-- A message too long for one platform message goes out in parts; after a crash or a retry the
+-- parts already posted are not posted again. platform_ref holds the first part's reference.
+ALTER TABLE outbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
+)sql"},
 };
 
 int user_version(SQLite::Database& db) {

@@ -42,7 +42,8 @@ OutboxId Outbox::enqueue(const QueuedMessage& m, Instant now) {
 
 std::vector<QueuedMessage> Outbox::due(Platform platform, Instant now, int limit) {
     Query q(db_, std::string("SELECT id, pair_id, person_id, kind, body, due_at, late, "
-                             "attempts, conversation FROM outbox WHERE platform = ? AND ") +
+                             "attempts, conversation, parts_sent, platform_ref FROM outbox WHERE "
+                             "platform = ? AND ") +
                      kPending +
                      " AND due_at <= ? AND COALESCE(next_attempt_at, 0) <= ? "
                      "ORDER BY due_at, id LIMIT ?");
@@ -63,6 +64,8 @@ std::vector<QueuedMessage> Outbox::due(Platform platform, Instant now, int limit
         m.late = q.getColumn(6).getInt() != 0;
         m.attempts = q.getColumn(7).getInt();
         if (!q.getColumn(8).isNull()) m.conversation = q.getColumn(8).getString();
+        m.parts_sent = q.getColumn(9).getInt();
+        m.first_part = columns::maybe_text(q.getColumn(10));
         out.push_back(std::move(m));
     }
     return out;
@@ -90,6 +93,16 @@ void Outbox::mark_sent(OutboxId id, Instant now, const std::string& platform_ref
             "WHERE id = ?");
     q.bind(1, columns::seconds(now));
     q.bind(2, platform_ref);
+    q.bind(3, id.value);
+    q.exec();
+}
+
+void Outbox::mark_parts_sent(OutboxId id, int parts, const std::string& first_ref) {
+    Query q(db_,
+            "UPDATE outbox SET parts_sent = ?, platform_ref = COALESCE(platform_ref, ?) "
+            "WHERE id = ?");
+    q.bind(1, parts);
+    q.bind(2, first_ref);
     q.bind(3, id.value);
     q.exec();
 }

@@ -30,6 +30,8 @@ struct QueuedMessage {
     Instant due_at{};
     bool late = false;
     int attempts = 0;
+    int parts_sent = 0;                     // parts of a long message already posted
+    std::optional<std::string> first_part;  // the platform's reference of the first part
 };
 
 class Outbox {
@@ -44,6 +46,8 @@ class Outbox {
     std::size_t pending_count(Platform platform);
 
     void mark_sent(OutboxId id, Instant now, const std::string& platform_ref);
+    // `parts` parts of a long message were posted, the first with `first_ref`.
+    void mark_parts_sent(OutboxId id, int parts, const std::string& first_ref);
     void retry_later(OutboxId id, Instant when);  // counts an attempt
     void hold_until(OutboxId id, Instant when);   // waits behind another message; no attempt
     void drop(OutboxId id, const std::string& reason, Instant now);

@@ -62,10 +62,11 @@ asio::awaitable<SendResult> SlackTransport::send(const Addressed& m) {
         const auto channel = co_await channel_for(m, failure);
         if (!channel) co_return failure;
         const auto messages = slack::render_slack(m.body, m.row.late);
-        // A long message goes out in parts; a retry continues after the parts already posted.
-        const std::int64_t id = m.row.id.value;
-        std::string first_ts;
-        for (std::size_t i = parts_sent_[id]; i < messages.size(); ++i) {
+        // A long message goes out in parts; a retry, or the bot after a crash, continues after
+        // the parts already posted (their count is stored with the message).
+        const OutboxId id = m.row.id;
+        std::string first_ts = m.row.first_part.value_or("");
+        for (auto i = static_cast<std::size_t>(m.row.parts_sent); i < messages.size(); ++i) {
             co_await pacer_.take(*channel);
             nlohmann::json args = slack::message_json(messages[i]);
             args["channel"] = *channel;
@@ -73,9 +74,13 @@ asio::awaitable<SendResult> SlackTransport::send(const Addressed& m) {
                 co_await web_api_.call("chat.postMessage", std::move(args));
             if (!posted.ok) co_return result_of(posted);
             if (first_ts.empty()) first_ts = posted.body.value("ts", std::string());
-            parts_sent_[id] = i + 1;
+            if (i + 1 < messages.size()) {  // the last part is recorded by marking it sent
+                auto progress = [id, parts = static_cast<int>(i + 1), first_ts](Store& s) {
+                    s.outbox.mark_parts_sent(id, parts, first_ts);
+                };
+                co_await storage_.run(std::move(progress));
+            }
         }
-        parts_sent_.erase(id);
         co_return SendResult::sent(first_ts);
     } catch (const std::exception& e) {
         co_return SendResult::retry({}, e.what());

@@ -119,7 +119,6 @@ class SlackTransport final : public Transport {
     boost::asio::steady_timer pause_;    // reconnect backoff; cancelled by stop()
     std::vector<std::shared_ptr<Link>> links_;
     std::unordered_map<std::int64_t, std::string> dm_channels_;  // person id → DM channel
-    std::unordered_map<std::int64_t, std::size_t> parts_sent_;   // outbox id → messages posted
     std::minstd_rand jitter_{std::random_device{}()};
     int link_count_ = 0;
     bool stopped_ = false;
