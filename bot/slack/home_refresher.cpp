@@ -30,17 +30,17 @@ void HomeRefresher::stop() {
 }
 
 asio::awaitable<void> HomeRefresher::keep_current(std::string user) {
-    for (;;) {
-        refreshing_.at(user)->again = false;
+    // Only this coroutine erases the entry, so the reference stays valid across its waits.
+    Refreshing& r = *refreshing_.at(user);
+    do {
+        r.again = false;
         auto publishing = publish_(user);  // named first: g++ 12 mis-frees temporaries in co_await
         co_await std::move(publishing);
         if (stopped_) break;
         // Rest before publishing again; changes meanwhile are shown by the one publish after.
-        Refreshing& r = *refreshing_.at(user);
         r.rest.expires_after(interval_);
         co_await r.rest.async_wait(asio::as_tuple(asio::use_awaitable));
-        if (stopped_ || !refreshing_.at(user)->again) break;
-    }
+    } while (!stopped_ && r.again);
     refreshing_.erase(user);
 }
 
