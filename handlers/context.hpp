@@ -4,6 +4,7 @@
 #include <date/tz.h>
 
 #include <string>
+#include <vector>
 
 #include "handlers/args.hpp"
 #include "handlers/command.hpp"
@@ -20,6 +21,8 @@ struct Context {
     Instant now;
     Person caller;
     bool coordinator = false;
+    // Pairs this command resolved or created, so its caller can tell whose overviews changed.
+    std::vector<Pair> pairs_in_play;
 
     std::string_view prefix() const { return command_prefix(command.platform); }
     // `/mentor help` style reference to another command, for replies.

@@ -2,6 +2,8 @@
 // transaction with the messages it queues — and returns the answer for the caller.
 #include "handlers/dispatch.hpp"
 
+#include <algorithm>
+
 #include "handlers/context.hpp"
 #include "handlers/verb_handlers.hpp"
 #include "handlers/verbs.hpp"
@@ -18,7 +20,23 @@ Document error_answer(const UserError& e, std::string_view usage) {
 }
 
 Dispatched refused(const UserError& e, std::string_view usage) {
-    return Dispatched{error_answer(e, usage), false, 0};
+    return Dispatched{error_answer(e, usage), false, 0, {}};
+}
+
+// The caller and the other members of the pairs the command worked on, each once.
+std::vector<std::string> people_of(const Context& ctx) {
+    std::vector<std::string> users{ctx.caller.platform_user};
+    auto add = [&](PersonId id) {
+        if (id == ctx.caller.id) return;
+        std::string user = ctx.person(id).platform_user;
+        if (std::find(users.begin(), users.end(), user) == users.end())
+            users.push_back(std::move(user));
+    };
+    for (const Pair& pair : ctx.pairs_in_play) {
+        add(pair.mentor);
+        add(pair.mentee);
+    }
+    return users;
 }
 
 std::string general_usage(Platform p) {
@@ -84,8 +102,10 @@ Dispatched dispatch(const Command& command, Store& store, const Settings& settin
         m.late = false;
         store.outbox.enqueue(m, now);
     }
+    Dispatched done{std::move(reply.answer), true, reply.posts.size(), {}};
+    if (verb->changes_plans) done.plans_changed_for = people_of(ctx);
     tx.commit();
-    return Dispatched{std::move(reply.answer), true, reply.posts.size()};
+    return done;
 }
 
 Document internal_error_answer() {

@@ -12,6 +12,9 @@ struct Dispatched {
     Document answer;         // private to the caller
     bool ok = false;         // false: a user mistake; nothing was written
     std::size_t queued = 0;  // messages added to the outbox
+    // Platform ids of the people whose pairs, meetings or action items changed (the caller and
+    // the other members of the pairs involved), for overviews such as Slack's App Home.
+    std::vector<std::string> plans_changed_for;
 };
 
 // Longest command text accepted, in bytes.

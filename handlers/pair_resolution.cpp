@@ -7,6 +7,7 @@ namespace mentorbot {
 namespace {
 
 PairAccess access_for(Context& ctx, const Pair& pair) {
+    ctx.pairs_in_play.push_back(pair);
     PairAccess a{pair, pair.has_member(ctx.caller.id), false};
     a.sees_content = a.member || (ctx.coordinator && shares_with_coordinators(ctx, pair));
     return a;

@@ -50,6 +50,7 @@ Outcome handle_pair(Context& ctx, Args& args) {
         pair.space = ctx.command.conversation;
     }
 
+    ctx.pairs_in_play.push_back(pair);
     remind_new_pair(ctx, pair);
 
     Reply reply;

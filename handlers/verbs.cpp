@@ -16,14 +16,15 @@ constexpr Verb kVerbs[] = {
     {"pair", "start a mentorship pair and its space", "pair @mentor @mentee", "pair @dana @sam",
      "Creates the pair, opens a conversation for the two of you and posts a welcome with the "
      "kickoff checklist. You may pair yourself with someone; coordinators may pair anyone.",
-     handle_pair},
+     handle_pair, true},
     {"pairs", "your pairs (coordinators: all pairs)", "pairs [all]", "pairs",
      "Lists your active pairs; \"all\" includes ended and graduated ones. Coordinators see "
      "every pair of the program, with numbers only.",
      handle_pairs},
     {"end", "end a pair; its reminders stop", "end [reason] [with @person]",
      "end we reached our goals early",
-     "Either member or a coordinator may end a pair. Reason: up to 500 characters.", handle_end},
+     "Either member or a coordinator may end a pair. Reason: up to 500 characters.", handle_end,
+     true},
     {"agreement", "the pair's agreement: show, set a field, sign, history",
      "agreement\nagreement set <field> <text>\nagreement sign\nagreement history",
      "agreement set purpose Grow from senior engineer to tech lead within a year",
@@ -49,11 +50,12 @@ constexpr Verb kVerbs[] = {
      "schedule weekly tue 15:00 45m",
      "Times are read in your time zone and stay at the same wall-clock time across "
      "daylight-saving changes. The default length is 60m.",
-     handle_schedule},
+     handle_schedule, true},
     {"meeting", "one-off meetings; start, end, skip, cancel or move the next one",
      "meeting at <date> <time> [<duration>]\nmeeting next\nmeeting start\nmeeting end\nmeeting "
      "skip [reason]\nmeeting cancel [reason]\nmeeting move <date> <time>",
-     "meeting move fri 10:30", "Skips and cancellations are counted in health.", handle_meeting},
+     "meeting move fri 10:30", "Skips and cancellations are counted in health.", handle_meeting,
+     true},
     {"checkin", "the mentee's preparation for the next meeting",
      "checkin [progress: …] [challenges: …] [questions: …] [focus: …] [energy: 1-5]\ncheckin\n"
      "checkin history",
@@ -71,7 +73,7 @@ constexpr Verb kVerbs[] = {
      "zone; \"action due <id> none\" removes one. An item is overdue once its due date has "
      "passed. Ids are the item's number in your pair (3 or #3). mine lists your open items. "
      "Text: up to 2,000 characters.",
-     handle_action},
+     handle_action, true},
     {"note", "a takeaway for the recap, or a private journal entry",
      "note <text>\nnote private <text>\nnote list",
      "note agreed to try pair programming on Thursdays",
@@ -104,11 +106,11 @@ constexpr Verb kVerbs[] = {
     {"wrapup", "close the pair as graduated, with a summary", "wrapup", "wrapup",
      "Either member may wrap up. Reminders stop; the summary posted in the pair's space lists "
      "goals done, actions completed and how long it ran.",
-     handle_wrapup},
+     handle_wrapup, true},
     {"pause", "pause meetings and reminders until a date", "pause until <date>",
      "pause until 2027-01-04", "Meetings in the window are skipped; no reminders go out.",
-     handle_pause},
-    {"resume", "end a pause early", "resume", "resume", "", handle_resume},
+     handle_pause, true},
+    {"resume", "end a pause early", "resume", "resume", "", handle_resume, true},
     {"snooze", "postpone one reminder", "snooze <reminder-id> <duration>", "snooze 12 2h", "",
      handle_snooze},
     {"export", "the pair's record as Markdown", "export", "export",

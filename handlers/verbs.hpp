@@ -20,6 +20,8 @@ struct Verb {
     std::string_view example;  // without the command prefix
     std::string_view details;  // more help: inputs, limits, who may use it
     Handler handle;
+    // Changes pairs, meetings or action items: what overviews of a person's pairs show.
+    bool changes_plans = false;
 };
 
 std::span<const Verb> verbs();

@@ -32,15 +32,6 @@ struct Overloaded : F... {
     using F::operator()...;
 };
 
-// Verbs after which the App Home of the people involved changes (pairs, meetings, actions).
-bool changes_home(const std::string& text) {
-    const std::string verb = text.substr(0, text.find(' '));
-    for (const char* v :
-         {"pair", "end", "wrapup", "graduate", "schedule", "meeting", "pause", "resume", "action"})
-        if (verb == v) return true;
-    return false;
-}
-
 nlohmann::json ephemeral(const slack::SlackMessage& message) {
     nlohmann::json body = slack::message_json(message);
     body["response_type"] = "ephemeral";
@@ -135,7 +126,8 @@ asio::awaitable<void> SlackTransport::answer_slash(slack::SlashCommand slash,
     command.text = slash.text;
     command.profile_zone = co_await profiles_.zone_of(slash.user);
     Dispatched done = co_await commands_.run(std::move(command));
-    const bool refresh = done.ok && changes_home(slash.text);
+    // Their App Homes show pairs, meetings and action items.
+    for (const std::string& user : done.plans_changed_for) homes_.changed(user);
     if (reply->acked_without_answer) {
         auto messages = slack::render_slack(done.answer);
         co_await deliver_late(slash, std::move(messages));
@@ -143,7 +135,6 @@ asio::awaitable<void> SlackTransport::answer_slash(slack::SlashCommand slash,
         reply->answer = std::move(done);
         reply->ready.cancel();
     }
-    if (refresh) co_await refresh_homes(slash.user);
 }
 
 asio::awaitable<void> SlackTransport::deliver_late(slack::SlashCommand slash,
@@ -162,21 +153,6 @@ asio::awaitable<void> SlackTransport::deliver_late(slack::SlashCommand slash,
             spdlog::error("Slack: a late answer to {} was lost: {}", slash.user, e.what());
         }
     }
-}
-
-asio::awaitable<void> SlackTransport::refresh_homes(std::string user) {
-    // The caller and everyone they are (or were) paired with.
-    auto involved = [user](Store& s) {
-        std::vector<std::string> users{user};
-        const auto me = s.people.find(Platform::slack, user);
-        if (!me) return users;
-        for (const Pair& p : s.pairs.of_person(me->id, true))
-            if (auto partner = s.people.find(p.partner_of(me->id)); partner && users.size() < 10)
-                users.push_back(partner->platform_user);
-        return users;
-    };
-    const std::vector<std::string> users = co_await storage_.run(std::move(involved));
-    for (const std::string& u : users) homes_.changed(u);
 }
 
 asio::awaitable<void> SlackTransport::publish_home(std::string user) {

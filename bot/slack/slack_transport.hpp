@@ -96,7 +96,6 @@ class SlackTransport final : public Transport {
                                               std::shared_ptr<Reply> reply);
     boost::asio::awaitable<void> deliver_late(slack::SlashCommand slash,
                                               std::vector<slack::SlackMessage> messages);
-    boost::asio::awaitable<void> refresh_homes(std::string user);
     boost::asio::awaitable<void> publish_home(std::string user);
 
     // slack_delivery.cpp: queued messages out.

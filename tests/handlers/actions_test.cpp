@@ -110,3 +110,24 @@ TEST_CASE("Malformed action calls get one reason, the form's usage, and change n
     CHECK_THAT(h.run("sam", "action list").text,
                Catch::Contains("#1 write the summary — @sam") && Catch::Contains("open (1)"));
 }
+
+TEST_CASE(
+    "Changes to a pair's plans name both members, for their App Home, and nothing else does") {
+    testing::Harness h;
+    const auto paired = h.run("dana", "pair @dana @sam");
+    REQUIRE(paired.ok);
+    CHECK(paired.plans_changed_for == std::vector<std::string>{"dana", "sam"});
+    CHECK(h.run("sam", "action add draft the RFC outline").plans_changed_for ==
+          std::vector<std::string>{"sam", "dana"});
+    CHECK(h.run("dana", "schedule weekly tue 15:00").plans_changed_for ==
+          std::vector<std::string>{"dana", "sam"});
+    // Another pair of dana's is not involved when the command is about the first one.
+    REQUIRE(h.run("dana", "pair @dana @lee").ok);
+    CHECK(h.run("sam", "action done 1").plans_changed_for ==
+          std::vector<std::string>{"sam", "dana"});
+    // Goals, notes and mistakes change no plans.
+    CHECK(h.run("sam", "goal add ship the parser").plans_changed_for.empty());
+    const auto mistake = h.run("sam", "action done 99");
+    CHECK_FALSE(mistake.ok);
+    CHECK(mistake.plans_changed_for.empty());
+}

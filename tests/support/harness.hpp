@@ -28,7 +28,8 @@ struct Harness {
 
     struct Said {
         bool ok;
-        std::string text;  // the plain answer
+        std::string text;                            // the plain answer
+        std::vector<std::string> plans_changed_for;  // whose overviews (App Home) changed
     };
 
     Said run(const std::string& who, const std::string& text) {
@@ -39,7 +40,7 @@ struct Harness {
         c.user_name = who;
         c.text = text;
         Dispatched d = dispatch(c, store, settings, now);
-        return {d.ok, render_plain(d.answer)};
+        return {d.ok, render_plain(d.answer), d.plans_changed_for};
     }
 
     // Everything queued and not yet taken, as "where: text", marking it sent.
