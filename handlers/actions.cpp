@@ -48,7 +48,7 @@ Outcome add(Context& ctx, const PairAccess& access, Args& args) {
     if (auto bad = refuse_text("the action", typed)) return *bad;
     const ActionItem item =
         ctx.store.actions.add(pair.id, owner, typed, due, ctx.caller.id, ctx.now);
-    remind_of_action(ctx, pair, item.number);
+    remind_of_new_action(ctx, pair, item);
 
     Reply reply;
     reply.answer.paragraph("Added action " + item_label(item.number) + ". Close it with " +

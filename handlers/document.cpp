@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "handlers/json_text.hpp"
+
 namespace mentorbot {
 
 Document& Document::heading(std::string t) {
@@ -100,22 +102,36 @@ Enum from_name(const std::string& name, const char* const (&names)[N]) {
 
 }  // namespace
 
+// Written directly rather than through a JSON tree: every command that posts to a pair stores
+// one, inside its transaction. {"blocks":[{"k":kind,"l":[[{"s":style,"t":text,"u":target}]]}]}
 std::string serialize(const Document& d) {
-    nlohmann::json blocks = nlohmann::json::array();
+    std::string out = "{\"blocks\":[";
     for (const Block& b : d.blocks) {
-        nlohmann::json lines = nlohmann::json::array();
+        if (&b != &d.blocks.front()) out += ',';
+        out += "{\"k\":\"";
+        out += kKinds[static_cast<int>(b.kind)];
+        out += "\",\"l\":[";
         for (const Line& line : b.lines) {
-            nlohmann::json spans = nlohmann::json::array();
+            if (&line != &b.lines.front()) out += ',';
+            out += '[';
             for (const Span& s : line) {
-                nlohmann::json span = {{"s", kStyles[static_cast<int>(s.style)]}, {"t", s.text}};
-                if (!s.target.empty()) span["u"] = s.target;
-                spans.push_back(std::move(span));
+                if (&s != &line.front()) out += ',';
+                out += "{\"s\":\"";
+                out += kStyles[static_cast<int>(s.style)];
+                out += "\",\"t\":";
+                append_json_string(out, s.text);
+                if (!s.target.empty()) {
+                    out += ",\"u\":";
+                    append_json_string(out, s.target);
+                }
+                out += '}';
             }
-            lines.push_back(std::move(spans));
+            out += ']';
         }
-        blocks.push_back({{"k", kKinds[static_cast<int>(b.kind)]}, {"l", std::move(lines)}});
+        out += "]}";
     }
-    return nlohmann::json{{"blocks", std::move(blocks)}}.dump();
+    out += "]}";
+    return out;
 }
 
 Document deserialize_document(const std::string& json) {

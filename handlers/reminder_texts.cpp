@@ -138,21 +138,23 @@ std::optional<Document> fire_mentorship_reminder(Context& ctx, const Pair& pair,
 }
 
 void remind_of_action(Context& ctx, const Pair& pair, int number) {
-    Store& store = ctx.store;
     for (const char* kind : {"action.due", "action.overdue"})
-        store.reminders.drop_kind(pair.id, kind, number, "the action item changed", ctx.now);
-    const auto a = store.actions.find(pair.id, number);
-    if (!a || a->status != ActionStatus::open || !a->due) return;
-    const auto* zone = ctx.zone_of(ctx.person(a->owner));
-    const Instant due_morning = morning_of(*a->due, zone);
+        ctx.store.reminders.drop_kind(pair.id, kind, number, "the action item changed", ctx.now);
+    if (const auto a = ctx.store.actions.find(pair.id, number)) remind_of_new_action(ctx, pair, *a);
+}
+
+void remind_of_new_action(Context& ctx, const Pair& pair, const ActionItem& a) {
+    if (a.status != ActionStatus::open || !a.due) return;
+    const auto* zone = ctx.zone_of(ctx.person(a.owner));
+    const Instant due_morning = morning_of(*a.due, zone);
     if (due_morning >= ctx.now) {
-        add(store, pair, "action.due", number, a->owner, due_morning);
+        add(ctx.store, pair, "action.due", a.number, a.owner, due_morning);
         return;
     }
-    Instant first_overdue = morning_of(*a->due + date::days{1}, zone);
+    Instant first_overdue = morning_of(*a.due + date::days{1}, zone);
     if (first_overdue < ctx.now)
         first_overdue = morning_of(local_day(ctx.now, zone) + date::days{1}, zone);
-    add(store, pair, "action.overdue", number, a->owner, first_overdue, 1);
+    add(ctx.store, pair, "action.overdue", a.number, a.owner, first_overdue, 1);
 }
 
 void remind_new_pair(Context& ctx, const Pair& pair) {

@@ -26,6 +26,8 @@ std::optional<Document> fire_mentorship_reminder(Context& ctx, const Pair& pair,
 // (Re)plans the due and overdue reminders of one action item (none when it is closed or has no
 // due date); call after every change of the item.
 void remind_of_action(Context& ctx, const Pair& pair, int action_number);
+// The same for an item just added, which has no reminders yet.
+void remind_of_new_action(Context& ctx, const Pair& pair, const ActionItem& item);
 // The reminders every new pair gets: agreement unsigned after 3 days, retro every 12 weeks.
 void remind_new_pair(Context& ctx, const Pair& pair);
 // The agreement review reminder at 09:00 on the review date (replacing an earlier one).

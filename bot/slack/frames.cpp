@@ -1,71 +1,168 @@
 // bot/slack/frames: Socket Mode frames read into structs; acks written.
 #include "bot/slack/frames.hpp"
 
+#include <cstdint>
+#include <vector>
+
+#include "handlers/json_text.hpp"
+
 namespace mentorbot::slack {
 namespace {
 
 using nlohmann::json;
 
-std::string text_field(const json& object, const char* key) {
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+// What a frame says that the bot uses, read in one pass without building a tree: every frame
+// is an envelope, and a busy link brings thousands a second. String fields that arrive with
+// another type read as empty, as absent ones do.
+struct FrameFields : nlohmann::json_sax<json> {
+    // Where a value sits: the frame itself, its payload object, the payload's event object.
+    enum class In { frame, payload, event, elsewhere };
 
-std::optional<Frame> parse_envelope(const json& frame, const std::string& type, std::string& why) {
-    const std::string id = text_field(frame, "envelope_id");
-    if (id.empty()) {
-        why = type + " frame without an envelope_id";
+    std::string type, envelope_id, reason;
+    std::optional<std::int64_t> num_connections;
+    bool is_object = false;  // the frame is a JSON object
+    bool has_payload = false;
+    struct {
+        std::string command, text, channel_id, user_id, user_name, response_url;
+    } payload;
+    struct {
+        std::string type, tab, user;
+    } event;
+
+    std::vector<In> open;         // the containers the parser is inside, innermost last
+    std::string key_;             // the last key read in the innermost object
+    std::string* slot = nullptr;  // where the string after the current key goes
+
+    In here() const { return open.empty() ? In::elsewhere : open.back(); }
+
+    bool scalar() {
+        slot = nullptr;
+        key_.clear();
+        return true;
+    }
+    bool null() override { return scalar(); }
+    bool boolean(bool) override { return scalar(); }
+    bool number_integer(number_integer_t v) override {
+        if (here() == In::frame && key_ == "num_connections") num_connections = v;
+        return scalar();
+    }
+    bool number_unsigned(number_unsigned_t v) override {
+        if (here() == In::frame && key_ == "num_connections" && v <= 1'000'000)
+            num_connections = static_cast<std::int64_t>(v);
+        return scalar();
+    }
+    bool number_float(number_float_t, const string_t&) override { return scalar(); }
+    bool binary(binary_t&) override { return scalar(); }
+    bool string(string_t& s) override {
+        if (slot) *slot = std::move(s);
+        return scalar();
+    }
+    bool start_object(std::size_t) override {
+        In in = In::elsewhere;
+        if (open.empty()) {
+            in = In::frame;
+            is_object = true;
+        } else if (here() == In::frame && key_ == "payload")
+            in = In::payload;
+        else if (here() == In::payload && key_ == "event")
+            in = In::event;
+        if (in == In::payload) has_payload = true;
+        open.push_back(in);
+        return scalar();
+    }
+    bool key(string_t& k) override {
+        key_ = std::move(k);
+        slot = nullptr;
+        if (here() == In::frame) {
+            if (key_ == "type")
+                slot = &type;
+            else if (key_ == "envelope_id")
+                slot = &envelope_id;
+            else if (key_ == "reason")
+                slot = &reason;
+            else if (key_ == "payload")
+                has_payload = false;  // the last one counts
+        } else if (here() == In::payload) {
+            if (key_ == "command")
+                slot = &payload.command;
+            else if (key_ == "text")
+                slot = &payload.text;
+            else if (key_ == "channel_id")
+                slot = &payload.channel_id;
+            else if (key_ == "user_id")
+                slot = &payload.user_id;
+            else if (key_ == "user_name")
+                slot = &payload.user_name;
+            else if (key_ == "response_url")
+                slot = &payload.response_url;
+        } else if (here() == In::event) {
+            if (key_ == "type")
+                slot = &event.type;
+            else if (key_ == "tab")
+                slot = &event.tab;
+            else if (key_ == "user")
+                slot = &event.user;
+        }
+        return true;
+    }
+    bool end_object() override {
+        open.pop_back();
+        return scalar();
+    }
+    bool start_array(std::size_t) override {
+        open.push_back(In::elsewhere);
+        return scalar();
+    }
+    bool end_array() override {
+        open.pop_back();
+        return scalar();
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+        return false;
+    }
+};
+
+std::optional<Frame> envelope(FrameFields& f, std::string& why) {
+    if (f.envelope_id.empty()) {
+        why = f.type + " frame without an envelope_id";
         return std::nullopt;
     }
-    const auto payload = frame.find("payload");
-    const bool has_payload = payload != frame.end() && payload->is_object();
-    if (type == "slash_commands") {
-        if (!has_payload) {
+    if (f.type == "slash_commands") {
+        if (!f.has_payload) {
             why = "slash command without a payload";
             return std::nullopt;
         }
-        SlashCommand c{id,
-                       text_field(*payload, "command"),
-                       unescape_slash_text(text_field(*payload, "text")),
-                       text_field(*payload, "channel_id"),
-                       text_field(*payload, "user_id"),
-                       text_field(*payload, "user_name"),
-                       text_field(*payload, "response_url")};
+        auto& p = f.payload;
+        SlashCommand c{std::move(f.envelope_id), std::move(p.command), unescape_slash_text(p.text),
+                       std::move(p.channel_id),  std::move(p.user_id), std::move(p.user_name),
+                       std::move(p.response_url)};
         if (c.channel.empty() || c.user.empty()) {
             why = "slash command without channel_id or user_id";
             return std::nullopt;
         }
         return c;
     }
-    if (type == "events_api" && has_payload) {
-        const auto event = payload->find("event");
-        if (event != payload->end() && event->is_object() &&
-            text_field(*event, "type") == "app_home_opened" &&
-            text_field(*event, "tab") == "home" && !text_field(*event, "user").empty())
-            return HomeOpened{id, text_field(*event, "user")};
-    }
-    return OtherEnvelope{id, type};
+    if (f.type == "events_api" && f.has_payload && f.event.type == "app_home_opened" &&
+        f.event.tab == "home" && !f.event.user.empty())
+        return HomeOpened{std::move(f.envelope_id), std::move(f.event.user)};
+    return OtherEnvelope{std::move(f.envelope_id), std::move(f.type)};
 }
 
 }  // namespace
 
 std::optional<Frame> parse_frame(std::string_view text, std::string& why) {
-    const json frame = json::parse(text.begin(), text.end(), nullptr, false);
-    if (frame.is_discarded() || !frame.is_object()) {
+    FrameFields f;
+    if (!json::sax_parse(text.begin(), text.end(), &f) || !f.is_object) {
         why = "not a JSON object (" + std::to_string(text.size()) + " bytes)";
         return std::nullopt;
     }
-    const std::string type = text_field(frame, "type");
-    if (type == "hello") {
-        const auto n = frame.find("num_connections");
-        return Hello{n != frame.end() && n->is_number_integer() ? n->get<int>() : 0};
-    }
-    if (type == "disconnect") return Disconnect{text_field(frame, "reason")};
-    if (type.empty()) {
+    if (f.type == "hello") return Hello{static_cast<int>(f.num_connections.value_or(0))};
+    if (f.type == "disconnect") return Disconnect{std::move(f.reason)};
+    if (f.type.empty()) {
         why = "a frame without a type";
         return std::nullopt;
     }
-    return parse_envelope(frame, type, why);
+    return envelope(f, why);
 }
 
 std::string unescape_slash_text(std::string_view text) {
@@ -90,9 +187,15 @@ std::string unescape_slash_text(std::string_view text) {
 }
 
 std::string ack(const std::string& envelope_id, const nlohmann::json* payload) {
-    json a = {{"envelope_id", envelope_id}};
-    if (payload) a["payload"] = *payload;
-    return a.dump();
+    // Written out: the payload is dumped in place rather than copied into a second tree.
+    std::string out = R"({"envelope_id":)";
+    append_json_string(out, envelope_id);
+    if (payload) {
+        out += R"(,"payload":)";
+        out += payload->dump();
+    }
+    out += '}';
+    return out;
 }
 
 }  // namespace mentorbot::slack

@@ -54,6 +54,35 @@ TEST_CASE("Malformed frames are refused with a reason that does not repeat their
     CHECK_FALSE(parse_frame(R"({"no_type":1})", why));
 }
 
+TEST_CASE("Only the fields where Slack puts them count, in their JSON types") {
+    std::string why;
+    // A "payload" or "text" deeper in the frame is not the command's; escapes are decoded.
+    auto slash = parse_frame(
+        R"({"debug":{"payload":{"user_id":"U9"}},"envelope_id":"e\u0033","type":"slash_commands",)"
+        R"("payload":{"meta":{"text":"no","user_id":"U8"},"text":"note \"caf\u00e9\"",)"
+        R"("channel_id":"C1","user_id":"U1","user_name":7,"response_url":null}})",
+        why);
+    REQUIRE(slash);
+    const auto& c = std::get<SlashCommand>(*slash);
+    CHECK(c.envelope_id == "e3");
+    CHECK(c.text == "note \"café\"");
+    CHECK(c.user == "U1");
+    CHECK(c.user_name.empty());     // not a string
+    CHECK(c.response_url.empty());  // null
+    // A payload that is not an object is no payload; a later key wins over an earlier one.
+    CHECK_FALSE(parse_frame(R"({"envelope_id":"e","type":"slash_commands","payload":"x"})", why));
+    auto later = parse_frame(R"({"type":"hello","type":"disconnect","reason":"warning"})", why);
+    REQUIRE(later);
+    CHECK(std::get<Disconnect>(*later).reason == "warning");
+    auto app_home_elsewhere = parse_frame(
+        R"({"envelope_id":"e4","type":"events_api","payload":{"x":{"event":{"type":"app_home_opened","user":"U1","tab":"home"}}}})",
+        why);
+    REQUIRE(app_home_elsewhere);
+    CHECK(std::holds_alternative<OtherEnvelope>(*app_home_elsewhere));
+    CHECK_FALSE(parse_frame(R"({"type":"hello"} trailing)", why));
+    CHECK_FALSE(parse_frame(R"("hello")", why));
+}
+
 TEST_CASE("Slash text is unescaped once, mentions are kept as Slack sent them") {
     CHECK(unescape_slash_text("pair <@U1|dana> <@U2|sam>") == "pair <@U1|dana> <@U2|sam>");
     CHECK(unescape_slash_text("note a &lt; b &amp;&amp; c &gt; d") == "note a < b && c > d");
@@ -62,6 +91,7 @@ TEST_CASE("Slash text is unescaped once, mentions are kept as Slack sent them") 
 
 TEST_CASE("Acks carry the envelope id, and the answer when there is one") {
     CHECK(ack("e1") == R"({"envelope_id":"e1"})");
+    CHECK(ack("a\"b") == R"({"envelope_id":"a\"b"})");
     const nlohmann::json payload = {{"text", "hi"}};
     CHECK(nlohmann::json::parse(ack("e2", &payload)) ==
           nlohmann::json{{"envelope_id", "e2"}, {"payload", {{"text", "hi"}}}});
