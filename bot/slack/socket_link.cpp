@@ -59,10 +59,11 @@ asio::awaitable<void> SocketLink::open(std::string url) {
     // back until the previous one is acknowledged (up to a delayed-ACK time of ~40 ms).
     boost::system::error_code nodelay_error;
     tcp.socket().set_option(asio::ip::tcp::no_delay(true), nodelay_error);
-    prepare_tls_stream(ws_.next_layer(), host);
+    auto& tls = ws_.next_layer().next_layer();
+    prepare_tls_stream(tls, host);
     tcp.expires_after(timeouts_.handshake);
-    auto [terr] = co_await ws_.next_layer().async_handshake(asio::ssl::stream_base::client,
-                                                            as_tuple(use_awaitable));
+    auto [terr] =
+        co_await tls.async_handshake(asio::ssl::stream_base::client, as_tuple(use_awaitable));
     if (terr) throw NetworkError("TLS with " + host + " failed: " + terr.message());
     // From here the websocket keeps its own time: Beast's suggested client settings have no idle
     // timeout and no pings, so set both.
@@ -110,12 +111,15 @@ void SocketLink::write(std::string frame) {
 }
 
 asio::awaitable<void> SocketLink::write_queued() {
-    // Acks that became ready together (one transaction's commands) leave in one TCP segment.
+    // Acks that became ready together (one transaction's commands) are held while more wait
+    // behind them and leave with the last: one TLS record, one syscall, few TCP segments.
     net::CorkedBurst burst(beast::get_lowest_layer(ws_).socket());
     while (!queue_.empty() && open_) {
         const std::string frame = std::move(queue_.front());
         queue_.pop_front();
-        if (!queue_.empty()) burst.hold();
+        const bool more = !queue_.empty();
+        ws_.next_layer().hold(more);
+        if (more) burst.hold();
         auto [ec, n] = co_await ws_.async_write(asio::buffer(frame), as_tuple(use_awaitable));
         if (ec) {
             if (!expected_ending(ec))
@@ -123,6 +127,7 @@ asio::awaitable<void> SocketLink::write_queued() {
             abort();
         }
     }
+    ws_.next_layer().hold(false);
     writing_ = false;
     drained_.cancel();
 }

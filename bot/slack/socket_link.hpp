@@ -15,6 +15,8 @@
 #include <optional>
 #include <string>
 
+#include "bot/net/write_coalescing.hpp"
+
 namespace mentorbot::slack {
 
 struct LinkTimeouts {
@@ -47,8 +49,9 @@ class SocketLink : public std::enable_shared_from_this<SocketLink> {
   private:
     boost::asio::awaitable<void> write_queued();
 
-    using Stream =
-        boost::beast::websocket::stream<boost::beast::ssl_stream<boost::beast::tcp_stream>>;
+    using TlsStream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
+    // Frames written together (one transaction's acks) go below as one TLS record.
+    using Stream = boost::beast::websocket::stream<net::WriteCoalescing<TlsStream>>;
     LinkTimeouts timeouts_;
     int number_;
     Stream ws_;
