@@ -22,12 +22,29 @@ struct FrameFields : nlohmann::json_sax<json> {
     std::optional<std::int64_t> num_connections;
     bool is_object = false;  // the frame is a JSON object
     bool has_payload = false;
-    struct {
-        std::string command, text, channel_id, user_id, user_name, response_url;
-    } payload;
-    struct {
-        std::string type, tab, user;
-    } event;
+    std::string command, text, channel_id, user_id, user_name, response_url;  // payload's
+    std::string event_type, event_tab, event_user;                            // payload.event's
+
+    // The string fields kept, by where they sit and their key.
+    struct Field {
+        In in;
+        std::string_view key;
+        std::string FrameFields::*member;
+    };
+    static constexpr Field kFields[] = {
+        {In::frame, "type", &FrameFields::type},
+        {In::frame, "envelope_id", &FrameFields::envelope_id},
+        {In::frame, "reason", &FrameFields::reason},
+        {In::payload, "command", &FrameFields::command},
+        {In::payload, "text", &FrameFields::text},
+        {In::payload, "channel_id", &FrameFields::channel_id},
+        {In::payload, "user_id", &FrameFields::user_id},
+        {In::payload, "user_name", &FrameFields::user_name},
+        {In::payload, "response_url", &FrameFields::response_url},
+        {In::event, "type", &FrameFields::event_type},
+        {In::event, "tab", &FrameFields::event_tab},
+        {In::event, "user", &FrameFields::event_user},
+    };
 
     std::vector<In> open;         // the containers the parser is inside, innermost last
     std::string key_;             // the last key read in the innermost object
@@ -73,36 +90,9 @@ struct FrameFields : nlohmann::json_sax<json> {
     bool key(string_t& k) override {
         key_ = std::move(k);
         slot = nullptr;
-        if (here() == In::frame) {
-            if (key_ == "type")
-                slot = &type;
-            else if (key_ == "envelope_id")
-                slot = &envelope_id;
-            else if (key_ == "reason")
-                slot = &reason;
-            else if (key_ == "payload")
-                has_payload = false;  // the last one counts
-        } else if (here() == In::payload) {
-            if (key_ == "command")
-                slot = &payload.command;
-            else if (key_ == "text")
-                slot = &payload.text;
-            else if (key_ == "channel_id")
-                slot = &payload.channel_id;
-            else if (key_ == "user_id")
-                slot = &payload.user_id;
-            else if (key_ == "user_name")
-                slot = &payload.user_name;
-            else if (key_ == "response_url")
-                slot = &payload.response_url;
-        } else if (here() == In::event) {
-            if (key_ == "type")
-                slot = &event.type;
-            else if (key_ == "tab")
-                slot = &event.tab;
-            else if (key_ == "user")
-                slot = &event.user;
-        }
+        if (here() == In::frame && key_ == "payload") has_payload = false;  // the last one counts
+        for (const Field& f : kFields)
+            if (f.in == here() && f.key == key_) slot = &(this->*f.member);
         return true;
     }
     bool end_object() override {
@@ -132,19 +122,18 @@ std::optional<Frame> envelope(FrameFields& f, std::string& why) {
             why = "slash command without a payload";
             return std::nullopt;
         }
-        auto& p = f.payload;
-        SlashCommand c{std::move(f.envelope_id), std::move(p.command), unescape_slash_text(p.text),
-                       std::move(p.channel_id),  std::move(p.user_id), std::move(p.user_name),
-                       std::move(p.response_url)};
+        SlashCommand c{std::move(f.envelope_id), std::move(f.command), unescape_slash_text(f.text),
+                       std::move(f.channel_id),  std::move(f.user_id), std::move(f.user_name),
+                       std::move(f.response_url)};
         if (c.channel.empty() || c.user.empty()) {
             why = "slash command without channel_id or user_id";
             return std::nullopt;
         }
         return c;
     }
-    if (f.type == "events_api" && f.has_payload && f.event.type == "app_home_opened" &&
-        f.event.tab == "home" && !f.event.user.empty())
-        return HomeOpened{std::move(f.envelope_id), std::move(f.event.user)};
+    if (f.type == "events_api" && f.has_payload && f.event_type == "app_home_opened" &&
+        f.event_tab == "home" && !f.event_user.empty())
+        return HomeOpened{std::move(f.envelope_id), std::move(f.event_user)};
     return OtherEnvelope{std::move(f.envelope_id), std::move(f.type)};
 }
 

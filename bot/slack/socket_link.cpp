@@ -14,7 +14,6 @@
 #include <boost/beast/websocket/ssl.hpp>
 #include <boost/url/parse.hpp>
 
-#include "bot/net/corked_burst.hpp"
 #include "bot/net/http_client.hpp"
 #include "bot/net/tls.hpp"
 
@@ -112,14 +111,11 @@ void SocketLink::write(std::string frame) {
 
 asio::awaitable<void> SocketLink::write_queued() {
     // Acks that became ready together (one transaction's commands) are held while more wait
-    // behind them and leave with the last: one TLS record, one syscall, few TCP segments.
-    net::CorkedBurst burst(beast::get_lowest_layer(ws_).socket());
+    // behind them and leave with the last: one TLS record, one syscall.
     while (!queue_.empty() && open_) {
         const std::string frame = std::move(queue_.front());
         queue_.pop_front();
-        const bool more = !queue_.empty();
-        ws_.next_layer().hold(more);
-        if (more) burst.hold();
+        ws_.next_layer().hold(!queue_.empty());
         auto [ec, n] = co_await ws_.async_write(asio::buffer(frame), as_tuple(use_awaitable));
         if (ec) {
             if (!expected_ending(ec))

@@ -35,6 +35,22 @@ SlackOptions fast_options(const FakeSlack& fake) {
     return o;
 }
 
+// dana (U1) and sam (U2) paired, their space G1, and `body` queued for it, due now.
+OutboxId queue_for_pair_space(Store& s, const std::string& kind, const Document& body) {
+    const Instant now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const Person dana = s.people.find_or_create(Platform::slack, "U1", "dana", now);
+    const Person sam = s.people.find_or_create(Platform::slack, "U2", "sam", now);
+    const Pair pair = s.pairs.create(Platform::slack, dana.id, sam.id, dana.id, "C1", now);
+    s.pairs.set_space(pair.id, "G1");
+    QueuedMessage m;
+    m.platform = Platform::slack;
+    m.pair = pair.id;
+    m.kind = kind;
+    m.body = serialize(body);
+    m.due_at = now;
+    return s.outbox.enqueue(m, now);
+}
+
 // The bot's service with the Slack transport, running on its own thread.
 struct RunningBot {
     Store store{":memory:"};
@@ -154,19 +170,7 @@ TEST_CASE("A message rate limited by chat.postMessage is delivered once, after R
     FakeSlack fake(ca.server_certificate(), kAppToken, kBotToken);
     fake.rate_limit_next("chat.postMessage", 1);
     RunningBot bot(fast_options(fake), [](Store& s) {
-        const Instant now =
-            std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        const Person dana = s.people.find_or_create(Platform::slack, "U1", "dana", now);
-        const Person sam = s.people.find_or_create(Platform::slack, "U2", "sam", now);
-        const Pair pair = s.pairs.create(Platform::slack, dana.id, sam.id, dana.id, "C1", now);
-        s.pairs.set_space(pair.id, "G1");
-        QueuedMessage m;
-        m.platform = Platform::slack;
-        m.pair = pair.id;
-        m.kind = "reminder.meeting";
-        m.body = serialize(Document{}.paragraph("Meeting in 15 minutes"));
-        m.due_at = now;
-        s.outbox.enqueue(m, now);
+        queue_for_pair_space(s, "reminder.meeting", Document{}.paragraph("Meeting in 15 minutes"));
     });
     REQUIRE(fake.wait_for_calls("chat.postMessage", 2, 5s));
     const auto calls = fake.calls("chat.postMessage");
@@ -185,25 +189,13 @@ TEST_CASE("After a crash part-way through a long message, only the parts not yet
     auto& ca = TestCa::trusted();
     FakeSlack fake(ca.server_certificate(), kAppToken, kBotToken);
     RunningBot bot(fast_options(fake), [](Store& s) {
-        const Instant now =
-            std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        const Person dana = s.people.find_or_create(Platform::slack, "U1", "dana", now);
-        const Person sam = s.people.find_or_create(Platform::slack, "U2", "sam", now);
-        const Pair pair = s.pairs.create(Platform::slack, dana.id, sam.id, dana.id, "C1", now);
-        s.pairs.set_space(pair.id, "G1");
         Document recap;  // 60 sections: more than one Slack message holds (50 blocks)
         for (int i = 1; i <= 60; ++i) {
             char line[32];
             std::snprintf(line, sizeof line, "item %03d", i);
             recap.paragraph(line);
         }
-        QueuedMessage m;
-        m.platform = Platform::slack;
-        m.pair = pair.id;
-        m.kind = "recap";
-        m.body = serialize(recap);
-        m.due_at = now;
-        const OutboxId id = s.outbox.enqueue(m, now);
+        const OutboxId id = queue_for_pair_space(s, "recap", recap);
         s.outbox.mark_parts_sent(id, 1, "1700000000.000100");  // the bot died after part one
     });
     REQUIRE(fake.wait_for_calls("chat.postMessage", 1, 5s));

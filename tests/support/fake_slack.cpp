@@ -21,7 +21,6 @@
 #include <future>
 #include <thread>
 
-#include "bot/net/corked_burst.hpp"
 #include "bot/net/write_coalescing.hpp"
 
 namespace mentorbot::testing {
@@ -60,13 +59,10 @@ struct FakeLink : std::enable_shared_from_this<FakeLink> {
         asio::co_spawn(
             ws.get_executor(),
             [self = shared_from_this()]() -> asio::awaitable<void> {
-                net::CorkedBurst burst(beast::get_lowest_layer(self->ws).socket());
                 while (!self->out.empty() && self->open) {
                     const std::string frame = std::move(self->out.front());
                     self->out.pop_front();
-                    const bool more = !self->out.empty();
-                    self->ws.next_layer().hold(more);
-                    if (more) burst.hold();
+                    self->ws.next_layer().hold(!self->out.empty());
                     auto [ec, n] =
                         co_await self->ws.async_write(asio::buffer(frame), as_tuple(use_awaitable));
                     if (ec) self->open = false;
