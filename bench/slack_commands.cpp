@@ -1,14 +1,18 @@
 // bench/slack_commands: drives the bot through the fake Slack (TLS websocket + HTTPS Web API on
-// loopback) with 20,000 `/mentor` commands, 64 in flight, against a SQLite file; prints
+// loopback) with `/mentor` commands against a SQLite file — 20,000 with 64 always in flight (its
+// capacity), then 20,000 offered at a steady 25,000/s (its latency under that load) — and prints
 // throughput, ack latency p50/p99/max and peak memory. Every command is committed before its ack.
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <future>
 #include <mutex>
+#include <optional>
+#include <thread>
 
 #include "bot/logging.hpp"
 #include "bot/service.hpp"
@@ -29,6 +33,91 @@ double cpu_seconds() {
     return s(usage.ru_utime) + s(usage.ru_stime);
 }
 
+struct Figures {
+    double seconds = 0, cpu = 0;
+    int acked = 0, answered_in_ack = 0;
+    std::vector<Steady::duration> latency;  // sorted
+};
+
+// Sends `total` commands through the fake and waits for every ack. With rate 0 the next command
+// leaves as soon as an ack frees a place among the `window` in flight, and its latency counts
+// from then; with a rate, command n is due at start + n / rate and its latency counts from that
+// moment even when the window held it back.
+Figures drive(testing::FakeSlack& fake, const std::string& text, int total, int window, double rate,
+              const std::string& id_prefix) {
+    std::vector<Steady::time_point> due(total);
+    Figures f;
+    f.latency.resize(total);
+    std::mutex mutex;
+    std::condition_variable all_acked;
+    int next = 0;
+    Steady::time_point start;
+    auto due_at = [&](int n) {
+        return start + std::chrono::duration_cast<Steady::duration>(
+                           std::chrono::duration<double>(n / rate));
+    };
+    auto send_due = [&](Steady::time_point now) {  // with `mutex` held
+        while (next < total && next - f.acked < window && (rate == 0 || due_at(next) <= now)) {
+            const int n = next++;
+            due[n] = rate == 0 ? Steady::now() : due_at(n);
+            fake.send_slash(text, "U" + std::to_string(n % 64), "C1",
+                            id_prefix + std::to_string(n));
+        }
+    };
+    fake.on_ack([&](const testing::FakeSlack::Ack& ack) {
+        if (!ack.envelope_id.starts_with(id_prefix)) return;
+        std::lock_guard lock(mutex);
+        const int n = std::stoi(ack.envelope_id.substr(id_prefix.size()));
+        f.latency[n] = ack.at - due[n];
+        f.answered_in_ack += ack.answered;
+        if (++f.acked == total) all_acked.notify_all();
+        send_due(ack.at);
+    });
+    const double cpu_before = cpu_seconds();
+    std::unique_lock lock(mutex);
+    start = Steady::now();
+    send_due(start);
+    const auto give_up = start + 120s;
+    while (f.acked < total && Steady::now() < give_up) {
+        if (rate == 0 || next == total) {
+            all_acked.wait_until(lock, give_up, [&] { return f.acked == total; });
+        } else {
+            // Wake for the next command due, but not more often than every half millisecond:
+            // commands due meanwhile leave together.
+            const auto wake = std::max(due_at(next), Steady::now() + 500us);
+            lock.unlock();
+            std::this_thread::sleep_until(wake);
+            lock.lock();
+            send_due(Steady::now());
+        }
+    }
+    f.seconds = std::chrono::duration<double>(Steady::now() - start).count();
+    f.cpu = cpu_seconds() - cpu_before;
+    lock.unlock();
+    fake.on_ack(nullptr);
+    std::sort(f.latency.begin(), f.latency.begin() + f.acked);
+    return f;
+}
+
+int report(const std::string& phase, const Figures& f, int total) {
+    auto ms = [](Steady::duration d) {
+        return std::chrono::duration<double, std::milli>(d).count();
+    };
+    std::printf("%s:\n", phase.c_str());
+    if (f.acked < total) {
+        std::printf("  only %d of %d commands were acked\n", f.acked, total);
+        return 1;
+    }
+    std::printf("  throughput:    %.0f commands/s (%.2f s), %d answered in the ack\n",
+                total / f.seconds, f.seconds, f.answered_in_ack);
+    std::printf("  ack latency:   p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
+                ms(f.latency[total / 2]), ms(f.latency[std::min(total - 1, total * 99 / 100)]),
+                ms(f.latency.back()));
+    std::printf("  CPU used:      %.2f s user+sys (%.0f µs a command), %.2f cores busy\n", f.cpu,
+                f.cpu / total * 1e6, f.cpu / f.seconds);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -37,6 +126,8 @@ int main(int argc, char** argv) {
     // Each of the 64 users is in one pair, so `action add` needs no pair selector; the item is a
     // new row (with its per-pair number) plus the answer listing it.
     const std::string text = argc > 3 ? argv[3] : "action add read the chapter on feedback";
+    // The offered load of the second phase (0 skips it).
+    const double rate = argc > 4 ? std::atof(argv[4]) : 25'000;
     init_logging("warn");
 
     auto& ca = testing::TestCa::trusted();
@@ -72,59 +163,34 @@ int main(int argc, char** argv) {
             }
         }
 
-        std::vector<Steady::time_point> sent(total);
-        std::vector<Steady::duration> latency(total);
-        std::mutex mutex;
-        int next = 0, acked = 0, answered_in_ack = 0;
-        std::promise<void> all_acked;
-        auto send_one = [&] {  // with `mutex` held
-            const int n = next++;
-            sent[n] = Steady::now();
-            fake.send_slash(text, "U" + std::to_string(n % 64), "C1", "bench-" + std::to_string(n));
-        };
+        // 1. Saturation: a closed loop with `window` commands always in flight. Its throughput is
+        //    the bot's capacity; its latency is mostly queueing (mean = window / throughput).
         fake.keep_acks(false);  // the fake's own bookkeeping stays out of the figures
-        fake.on_ack([&](const testing::FakeSlack::Ack& ack) {
-            std::lock_guard lock(mutex);
-            const int n = std::stoi(ack.envelope_id.substr(6));
-            latency[n] = ack.at - sent[n];
-            answered_in_ack += ack.answered;
-            if (++acked == total)
-                all_acked.set_value();
-            else if (next < total)
-                send_one();
-        });
-        const double cpu_before = cpu_seconds();
-        const auto start = Steady::now();
-        {
-            std::lock_guard lock(mutex);
-            for (int i = 0; i < std::min(window, total); ++i) send_one();
-        }
-        if (all_acked.get_future().wait_for(120s) != std::future_status::ready) {
-            std::fprintf(stderr, "only %d of %d commands were acked\n", acked, total);
-            exit_code = 1;
-        }
-        const double seconds = std::chrono::duration<double>(Steady::now() - start).count();
-        const double cpu = cpu_seconds() - cpu_before;
+        const Figures closed = drive(fake, text, total, window, 0, "bench-");
+        // 2. A steady offered load: commands are sent at `rate` per second (at most `window`
+        //    unacked); each latency counts from the moment its command was due to be sent, so a
+        //    bot that falls behind is charged for the wait as well.
+        std::optional<Figures> paced;
+        if (rate > 0) paced = drive(fake, text, total, window, rate, "paced-");
+        const std::size_t batches = service.commands().batches();
         service.stop();
         running.get();
 
-        std::sort(latency.begin(), latency.end());
-        auto ms = [](Steady::duration d) {
-            return std::chrono::duration<double, std::milli>(d).count();
-        };
+        std::printf(
+            "commands:        %d per phase (\"/mentor %s\", at most %d in flight, %d users)\n",
+            total, text.c_str(), window, 64);
+        std::printf(
+            "transactions:    %zu in both phases (commands that arrive together share one)\n",
+            batches);
+        exit_code |=
+            report("saturation (closed loop, always " + std::to_string(window) + " in flight)",
+                   closed, total);
+        if (paced)
+            exit_code |= report(
+                "steady load (" + std::to_string(static_cast<int>(rate)) + " commands/s offered)",
+                *paced, total);
         rusage usage{};
         getrusage(RUSAGE_SELF, &usage);
-        std::printf("commands:        %d (\"/mentor %s\", %d in flight, %d users)\n", total,
-                    text.c_str(), window, 64);
-        std::printf("answered in ack: %d\n", answered_in_ack);
-        std::printf("transactions:    %zu (commands that arrive together share one)\n",
-                    service.commands().batches());
-        std::printf("throughput:      %.0f commands/s (%.2f s)\n", total / seconds, seconds);
-        std::printf("ack latency:     p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
-                    ms(latency[total / 2]), ms(latency[std::min(total - 1, total * 99 / 100)]),
-                    ms(latency.back()));
-        std::printf("CPU used:        %.2f s user+sys, %.2f of the machine's cores busy\n", cpu,
-                    cpu / seconds);
         std::printf("peak memory:     %.1f MiB (bot and fake Slack in one process)\n",
                     usage.ru_maxrss / 1024.0);
     }
