@@ -88,7 +88,8 @@ void Database::run(const std::string& sql) {
     Query(*this, sql).exec();
 }
 
-Database::Transaction::Transaction(Database& db) : db_(db), level_(db.depth_) {
+Database::Transaction::Transaction(Database& db)
+    : db_(db), level_(db.depth_), changes_at_start_(sqlite3_total_changes64(db.db_.getHandle())) {
     db_.run(level_ == 0 ? std::string("BEGIN IMMEDIATE") : "SAVEPOINT " + savepoint());
     ++db_.depth_;
 }
@@ -101,12 +102,26 @@ void Database::Transaction::commit() {
     if (done_) return;
     done_ = true;
     --db_.depth_;
-    db_.run(level_ == 0 ? std::string("COMMIT") : "RELEASE " + savepoint());
+    try {
+        db_.run(level_ == 0 ? std::string("COMMIT") : "RELEASE " + savepoint());
+    } catch (...) {
+        ++db_.undone_;
+        if (level_ == 0) {
+            // A failed COMMIT can leave the transaction open; end it so the next one can begin.
+            try {
+                db_.run("ROLLBACK");
+            } catch (...) {
+                // SQLite already rolled it back
+            }
+        }
+        throw;
+    }
 }
 
 Database::Transaction::~Transaction() {
     if (done_) return;
     --db_.depth_;
+    if (sqlite3_total_changes64(db_.db_.getHandle()) != changes_at_start_) ++db_.undone_;
     try {
         if (level_ == 0) {
             db_.run("ROLLBACK");

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -33,6 +34,11 @@ class Database {
     // Waits for `count` background checkpoints (tests); false after `timeout` or in memory.
     bool wait_for_checkpoints(int count, std::chrono::milliseconds timeout);
     const std::string& path() const { return path_; }
+    // Counts the transactions and savepoints that undid writes (rolled back after changing rows,
+    // or failed to commit). The repositories that keep rows in memory drop them when it moves:
+    // what they hold may have been undone. (The bot owns its database file; no other connection
+    // writes to it.)
+    std::uint64_t undone() const { return undone_; }
 
     // One unit of work: committed by commit(), rolled back when destroyed uncommitted.
     // A transaction begun while another is open is a savepoint inside it: rolling it back undoes
@@ -50,6 +56,7 @@ class Database {
         Database& db_;
         int level_ = 0;
         bool done_ = false;
+        std::int64_t changes_at_start_ = 0;  // rows written on the connection before it began
     };
 
   private:
@@ -72,6 +79,7 @@ class Database {
     // Declared after db_: the statements are finalized before the connection closes.
     std::unordered_map<std::string, std::vector<std::unique_ptr<SQLite::Statement>>> idle_;
     int depth_ = 0;
+    std::uint64_t undone_ = 0;
 };
 
 }  // namespace mentorbot

@@ -1,8 +1,11 @@
 // storage/pairs: mentor–mentee pairs, their status and the conversation that is their space.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "storage/database.hpp"
@@ -30,9 +33,22 @@ class Pairs {
     void close(PairId id, PairStatus status, const std::optional<std::string>& reason, Instant now);
 
   private:
-    std::vector<Pair> query(const std::string& where, const std::vector<std::string>& text_args,
-                            const std::vector<std::int64_t>& int_args);
+    // Every pair is kept in memory once read (a program has hundreds, and each command looks up
+    // the caller's): the table is read whole on first use, each write goes to the database first
+    // and then re-reads its row, and a rollback drops everything.
+    void load_if_needed();
+    void reread(PairId id);
+    void index(const Pair& pair);
+    void unindex(const Pair& pair);
+    std::vector<Pair> pick(const std::vector<std::int64_t>& ids, bool newest_first,
+                           bool include_closed) const;
+
     Database& db_;
+    bool loaded_ = false;
+    std::uint64_t undone_seen_ = 0;
+    std::map<std::int64_t, Pair> by_id_;
+    std::unordered_map<std::int64_t, std::vector<std::int64_t>> by_person_;  // ids ascending
+    std::map<std::pair<Platform, std::string>, std::vector<std::int64_t>> by_space_;
 };
 
 }  // namespace mentorbot

@@ -1,8 +1,10 @@
 // storage/people: the people the bot knows on each platform, with their display names and zones.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "storage/database.hpp"
@@ -26,7 +28,22 @@ class People {
     void set_display_name(PersonId id, const std::string& name);
 
   private:
+    // Each person read is kept in memory (a command looks up its caller and partner every time);
+    // every write goes to the database first and then drops the copy, and a rollback drops all.
+    struct Known {
+        Person person;
+        std::optional<std::string> zone_source;  // "profile" or "command"
+    };
+    const Known* known(PersonId id);
+    const Known* keep(SQLite::Statement& row);
+    void forget(PersonId id);
+    void forget_all_if_undone();
+    static std::string user_key(Platform platform, const std::string& platform_user);
+
     Database& db_;
+    std::unordered_map<std::int64_t, Known> by_id_;
+    std::unordered_map<std::string, std::int64_t> by_user_;
+    std::uint64_t undone_seen_ = 0;
 };
 
 }  // namespace mentorbot
