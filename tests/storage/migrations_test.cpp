@@ -39,8 +39,9 @@ TEST_CASE("An older database keeps its data and gains the newer tables") {
     {
         SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         migrate_to(raw, 1);
-        raw.exec("INSERT INTO people (platform, platform_user, display_name, created_at) "
-                 "VALUES ('console', 'dana', 'dana', 0)");
+        raw.exec(
+            "INSERT INTO people (platform, platform_user, display_name, created_at) "
+            "VALUES ('console', 'dana', 'dana', 0)");
         CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 1);
     }
     {
