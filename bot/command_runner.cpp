@@ -4,9 +4,11 @@
 
 #include <spdlog/spdlog.h>
 
-#include <boost/asio/this_coro.hpp>
+#include <algorithm>
+
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 namespace mentorbot {
@@ -18,14 +20,14 @@ CommandRunner::CommandRunner(StorageThread& storage, const Settings& settings, c
 asio::awaitable<Dispatched> CommandRunner::run(Command command) {
     auto caller = co_await asio::this_coro::executor;
     auto initiate = [this, caller](Completion done, Command c) {
-        asio::post(storage_.executor(), [this, caller, c = std::move(c),
-                                         done = std::move(done)]() mutable {
-            pending_.push_back({std::move(c), std::move(done), caller});
-            if (!draining_) {
-                draining_ = true;
-                asio::post(storage_.executor(), [this] { drain(); });
-            }
-        });
+        asio::post(storage_.executor(),
+                   [this, caller, c = std::move(c), done = std::move(done)]() mutable {
+                       pending_.push_back({std::move(c), std::move(done), caller});
+                       if (!draining_) {
+                           draining_ = true;
+                           asio::post(storage_.executor(), [this] { drain(); });
+                       }
+                   });
     };
     co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(Dispatched)>(
         initiate, asio::use_awaitable, std::move(command));
@@ -58,14 +60,28 @@ void CommandRunner::drain() {
     }
     ++batches_;
     commands_ += batch.size();
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        // Each caller resumes on its own executor.
-        asio::post(batch[i].caller, [done = std::move(batch[i].done),
-                                     r = std::move(results[i])]() mutable {
-            std::move(done)(std::move(r));
-        });
-    }
+    resume(batch, results);
     if (on_committed_) on_committed_();
+}
+
+void CommandRunner::resume(std::deque<Pending>& batch, std::vector<Dispatched>& results) {
+    // Each caller resumes on its own executor, in the order the commands came; the callers that
+    // share one (all of a platform's) are resumed by one handler, so a batch wakes a network
+    // thread once instead of once per command.
+    using Resumption = std::pair<Completion, Dispatched>;
+    std::vector<std::pair<asio::any_io_executor, std::vector<Resumption>>> by_executor;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        auto group = std::find_if(by_executor.begin(), by_executor.end(),
+                                  [&](const auto& g) { return g.first == batch[i].caller; });
+        if (group == by_executor.end())
+            group =
+                by_executor.emplace(by_executor.end(), batch[i].caller, std::vector<Resumption>{});
+        group->second.emplace_back(std::move(batch[i].done), std::move(results[i]));
+    }
+    for (auto& [executor, resumptions] : by_executor)
+        asio::post(executor, [resumptions = std::move(resumptions)]() mutable {
+            for (auto& [done, result] : resumptions) std::move(done)(std::move(result));
+        });
 }
 
 }  // namespace mentorbot

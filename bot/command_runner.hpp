@@ -8,6 +8,7 @@
 #include <boost/asio/awaitable.hpp>
 #include <deque>
 #include <functional>
+#include <vector>
 
 #include "bot/clock.hpp"
 #include "bot/storage_thread.hpp"
@@ -41,6 +42,7 @@ class CommandRunner {
         boost::asio::any_io_executor caller;
     };
     void drain();
+    void resume(std::deque<Pending>& batch, std::vector<Dispatched>& results);
 
     StorageThread& storage_;
     const Settings& settings_;
