@@ -12,6 +12,8 @@ struct Migration {
     int version;
     std::string_view description;
     std::string_view sql;
+    // Run after `sql`, in the same transaction, for changes SQL text alone cannot make.
+    void (*code)(SQLite::Database&) = nullptr;
 };
 
 // Every schema version this binary knows, oldest first; versions are 1, 2, 3, ...

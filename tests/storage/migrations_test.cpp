@@ -54,6 +54,59 @@ TEST_CASE("An older database keeps its data and gains the newer tables") {
     std::filesystem::remove(path);
 }
 
+TEST_CASE("The CHECK constraints written as comparisons refuse what the IN lists refused") {
+    const std::string path = temp_db("checks");
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        migrate_to(raw, 5);
+        raw.exec(
+            "INSERT INTO people (platform, platform_user, display_name, created_at) "
+            "VALUES ('slack', 'U1', 'Ana', 0), ('slack', 'U2', 'Ben', 0)");
+        raw.exec(
+            "INSERT INTO pairs (platform, mentor_id, mentee_id, created_by, created_at) "
+            "VALUES ('slack', 1, 2, 1, 0)");
+    }
+    Store store(path);  // version 6 applied on this connection, which then writes
+    REQUIRE(store.db.schema_version() >= 6);
+    SQLite::Database& sql = store.db.sql();
+    CHECK(store.people.find(Platform::slack, "U1")->display_name == "Ana");
+    const std::string actions =
+        sql.execAndGet("SELECT sql FROM sqlite_schema WHERE name = 'action_items'").getString();
+    CHECK_THAT(actions, Catch::Contains("CHECK (status = 'open' OR status = 'done' OR "
+                                        "status = 'dropped')"));
+    CHECK(sql.execAndGet("SELECT count(*) FROM sqlite_schema WHERE "
+                         "instr(sql, 'IN (''console'', ''slack'', ''matrix'')') > 0")
+              .getInt() == 0);
+
+    auto refused = [&](const std::string& statement) {
+        try {
+            sql.exec(statement);
+            return false;
+        } catch (const SQLite::Exception& e) {
+            return std::string(e.what()).find("CHECK constraint failed") != std::string::npos;
+        }
+    };
+    CHECK(
+        refused("INSERT INTO people (platform, platform_user, display_name, created_at) "
+                "VALUES ('irc', 'U3', 'Cy', 0)"));
+    CHECK(refused("UPDATE pairs SET status = 'paused' WHERE id = 1"));
+    CHECK(
+        refused("INSERT INTO action_items (pair_id, number, text, owner_id, status, created_by, "
+                "created_at) VALUES (1, 1, 'read', 1, 'finished', 1, 0)"));
+    const std::string schedule =
+        "INSERT INTO schedules (pair_id, rule, weekday, nth, local_minutes, duration_minutes, "
+        "zone, anchor_day, set_by, set_at) VALUES (1, 'monthly', 1, ";
+    CHECK(refused(schedule + "5, 540, 30, 'UTC', 0, 1, 0)"));
+    // What the constraints allow, NULL included, still goes in.
+    CHECK_NOTHROW(sql.exec("UPDATE pairs SET status = 'graduated' WHERE id = 1"));
+    CHECK_NOTHROW(
+        sql.exec("INSERT INTO action_items (pair_id, number, text, owner_id, status, created_by, "
+                 "created_at) VALUES (1, 1, 'read', 1, 'done', 1, 0)"));
+    CHECK(store.actions.find(PairId{1}, 1)->status == ActionStatus::done);
+    CHECK_NOTHROW(sql.exec(schedule + "NULL, 540, 30, 'UTC', 0, 1, 0)"));
+    std::filesystem::remove(path);
+}
+
 TEST_CASE("Every migration has the next version number and a description") {
     int expected = 1;
     for (const Migration& m : migrations()) {
