@@ -64,6 +64,9 @@ std::vector<std::string> cut(const std::string& text, std::size_t limit) {
     return pieces;
 }
 
+// What a block adds besides its text, about: {"type":"section","text":{"type":"mrkdwn","text":""}}.
+constexpr std::size_t kBlockOverhead = 60;
+
 nlohmann::json section(std::string text) {
     return {{"type", "section"}, {"text", {{"type", "mrkdwn"}, {"text", std::move(text)}}}};
 }
@@ -121,13 +124,14 @@ std::vector<SlackMessage> render_slack(const Document& document, bool late) {
     struct Piece {
         nlohmann::json block;
         std::string fallback;
+        std::size_t size;  // characters the block adds to the message
     };
     std::vector<Piece> pieces;
     if (late) {
         nlohmann::json marker = {{"type", "mrkdwn"}, {"text", "_(late)_"}};
         nlohmann::json context = {{"type", "context"},
                                   {"elements", nlohmann::json::array({marker})}};
-        pieces.push_back({std::move(context), "(late)"});
+        pieces.push_back({std::move(context), "(late)", kBlockOverhead + 7});
     }
     for (const Block& block : document.blocks) {
         Document one;
@@ -135,14 +139,16 @@ std::vector<SlackMessage> render_slack(const Document& document, bool late) {
         const std::string fallback = escape_mrkdwn(render_plain(one));
         std::string text = block_text(block);
         if (block.kind == Block::Kind::heading) text = "*" + text + "*";
-        for (std::string& part : cut(text, kMaxSectionChars))
-            pieces.push_back({section(std::move(part)), fallback});
+        for (std::string& part : cut(text, kMaxSectionChars)) {
+            const std::size_t size = kBlockOverhead + part.size();
+            pieces.push_back({section(std::move(part)), fallback, size});
+        }
     }
     std::vector<SlackMessage> messages;
     std::size_t chars = 0;
     std::string last_fallback;
     for (Piece& p : pieces) {
-        const std::size_t size = p.block.dump().size();
+        const std::size_t size = p.size;
         if (messages.empty() || messages.back().blocks.size() >= kMaxBlocks ||
             chars + size > kMaxMessageChars) {
             messages.push_back({"", nlohmann::json::array()});
@@ -166,8 +172,12 @@ std::vector<SlackMessage> render_slack(const Document& document, bool late) {
 }
 
 nlohmann::json message_json(const SlackMessage& message) {
-    nlohmann::json body = {{"text", message.text}};
-    if (!message.blocks.empty()) body["blocks"] = message.blocks;
+    return message_json(SlackMessage(message));
+}
+
+nlohmann::json message_json(SlackMessage&& message) {
+    nlohmann::json body = {{"text", std::move(message.text)}};
+    if (!message.blocks.empty()) body["blocks"] = std::move(message.blocks);
     return body;
 }
 

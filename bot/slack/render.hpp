@@ -32,5 +32,6 @@ std::vector<SlackMessage> render_slack(const Document& document, bool late = fal
 
 // A message body for chat.postMessage, response_url, or a slash command's ack payload.
 nlohmann::json message_json(const SlackMessage& message);
+nlohmann::json message_json(SlackMessage&& message);  // moves the blocks instead of copying
 
 }  // namespace mentorbot::slack

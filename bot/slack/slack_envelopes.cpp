@@ -32,8 +32,8 @@ struct Overloaded : F... {
     using F::operator()...;
 };
 
-nlohmann::json ephemeral(const slack::SlackMessage& message) {
-    nlohmann::json body = slack::message_json(message);
+nlohmann::json ephemeral(slack::SlackMessage message) {
+    nlohmann::json body = slack::message_json(std::move(message));
     body["response_type"] = "ephemeral";
     return body;
 }
@@ -74,10 +74,14 @@ void SlackTransport::on_frame(const std::shared_ptr<Link>& link, slack::Frame fr
         frame);
 }
 
+slack::SocketLink* SlackTransport::ack_carrier(Link& link) {
+    if (link.socket->writable()) return link.socket.get();
+    if (!links_.empty() && links_.back()->socket->writable()) return links_.back()->socket.get();
+    return nullptr;
+}
+
 bool SlackTransport::send_ack(Link& link, std::string frame) {
-    slack::SocketLink* to = link.socket->writable() ? link.socket.get() : nullptr;
-    if (!to && !links_.empty() && links_.back()->socket->writable())
-        to = links_.back()->socket.get();
+    slack::SocketLink* to = ack_carrier(link);
     if (to) to->write(std::move(frame));
     return to != nullptr;
 }
@@ -102,10 +106,12 @@ asio::awaitable<void> SlackTransport::handle_slash(std::shared_ptr<Link> link,
     co_await reply->ready.async_wait(asio::as_tuple(asio::use_awaitable));
     if (reply->answer) {
         auto messages = slack::render_slack(reply->answer->answer);
-        const nlohmann::json payload = ephemeral(messages.front());
         // With no link left to carry the ack, the whole answer goes by response_url.
-        const bool in_ack = send_ack(*link, slack::ack(slash.envelope_id, &payload));
-        if (in_ack) messages.erase(messages.begin());
+        if (slack::SocketLink* to = ack_carrier(*link)) {
+            const nlohmann::json payload = ephemeral(std::move(messages.front()));
+            messages.erase(messages.begin());
+            to->write(slack::ack(slash.envelope_id, &payload));
+        }
         if (!messages.empty()) {
             asio::co_spawn(executor_, deliver_late(slash, std::move(messages)), asio::detached);
         }
@@ -141,7 +147,7 @@ asio::awaitable<void> SlackTransport::deliver_late(slack::SlashCommand slash,
                                                    std::vector<slack::SlackMessage> messages) {
     for (const slack::SlackMessage& m : messages) {
         if (!slash.response_url.empty()) {
-            nlohmann::json body = ephemeral(m);
+            nlohmann::json body = ephemeral(m);  // a copy: kept for chat.postEphemeral
             if (co_await responses_.post(slash.response_url, std::move(body))) continue;
         }
         nlohmann::json args = slack::message_json(m);

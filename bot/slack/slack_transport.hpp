@@ -89,6 +89,9 @@ class SlackTransport final : public Transport {
     void on_frame(const std::shared_ptr<Link>& link, slack::Frame frame);
     // Sends an ack on the link the envelope came on, or on a newer one if that one is closing;
     // false when no link can take it.
+    // The link an ack for an envelope that came on `link` leaves by: that one, or the newest
+    // when that one is closing; none when no link can write.
+    slack::SocketLink* ack_carrier(Link& link);
     bool send_ack(Link& link, std::string frame);
     boost::asio::awaitable<void> handle_slash(std::shared_ptr<Link> link,
                                               slack::SlashCommand slash);
