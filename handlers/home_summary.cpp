@@ -2,8 +2,6 @@
 // person's zone and its open action items (overdue first) — platform-neutral, for the App Home.
 #include "handlers/home_summary.hpp"
 
-#include <algorithm>
-
 #include "handlers/action_view.hpp"
 #include "handlers/context.hpp"
 #include "handlers/when.hpp"
@@ -24,21 +22,14 @@ void active_pair(Document& d, const Context& ctx, const Pair& pair) {
         lines.push_back(Line{text("No meeting planned: "),
                              code(ctx.command_text("schedule weekly <day> <time>"))});
     const Day today = ctx.today();
-    std::vector<ActionItem> open;
-    for (ActionItem& a : ctx.store.actions.of_pair(pair.id))
-        if (a.status == ActionStatus::open) open.push_back(std::move(a));
-    // Overdue first, then by due date (undated last), then by number.
-    std::stable_sort(open.begin(), open.end(), [&](const ActionItem& a, const ActionItem& b) {
-        if (overdue(a, today) != overdue(b, today)) return overdue(a, today);
-        if (a.due.has_value() != b.due.has_value()) return a.due.has_value();
-        return a.due && *a.due < *b.due;
-    });
-    if (open.empty()) lines.push_back(Line{text("No open action items.")});
-    for (std::size_t i = 0; i < open.size() && i < kHomeActionsPerPair; ++i)
-        lines.push_back(item_line(ctx, open[i], today));
-    if (open.size() > kHomeActionsPerPair)
+    // Overdue first, then by due date (undated last), then by number; only those shown are read,
+    // so a pair with hundreds of items costs the storage thread no more than one with five.
+    const auto pressing = ctx.store.actions.most_pressing(pair.id, today, kHomeActionsPerPair);
+    if (pressing.open == 0) lines.push_back(Line{text("No open action items.")});
+    for (const ActionItem& a : pressing.first) lines.push_back(item_line(ctx, a, today));
+    if (pressing.open > kHomeActionsPerPair)
         lines.push_back(
-            Line{text(std::to_string(open.size() - kHomeActionsPerPair) + " more open: "),
+            Line{text(std::to_string(pressing.open - kHomeActionsPerPair) + " more open: "),
                  code(ctx.command_text("action list open"))});
     d.bullets(std::move(lines));
 }

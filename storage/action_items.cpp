@@ -89,6 +89,22 @@ std::vector<ActionItem> ActionItems::of_pair(PairId pair) {
     return out;
 }
 
+ActionItems::Pressing ActionItems::most_pressing(PairId pair, Day today, int limit) {
+    Pressing pressing;
+    Query q(db_, std::string(kSelect) +
+                     "AND status = 'open' ORDER BY due_date IS NOT NULL AND due_date < ? DESC, "
+                     "due_date IS NULL, due_date, number LIMIT ?");
+    q.bind(1, pair.value);
+    columns::bind(q, 2, std::optional<Day>(today));  // dates are stored as YYYY-MM-DD: text order
+    q.bind(3, limit);
+    while (q.executeStep()) pressing.first.push_back(read_item(q));
+    Query count(db_, "SELECT count(*) FROM action_items WHERE pair_id = ? AND status = 'open'");
+    count.bind(1, pair.value);
+    count.executeStep();
+    pressing.open = count.getColumn(0).getInt();
+    return pressing;
+}
+
 void ActionItems::set_status(PairId pair, int number, ActionStatus status, Instant now) {
     columns::set_item_status(
         db_, "action_items", pair, number, to_column(status),

@@ -32,6 +32,13 @@ class ActionItems {
                    PersonId by, Instant now);
     std::optional<ActionItem> find(PairId pair, int number);
     std::vector<ActionItem> of_pair(PairId pair);  // by number
+    // The pair's open items most in need of attention — overdue on `today` first, then by due
+    // date (undated last), then by number — at most `limit` of them, and how many are open.
+    struct Pressing {
+        std::vector<ActionItem> first;
+        int open = 0;
+    };
+    Pressing most_pressing(PairId pair, Day today, int limit);
     // Done or dropped closes the item at `now`; open reopens it.
     void set_status(PairId pair, int number, ActionStatus status, Instant now);
     void set_due(PairId pair, int number, std::optional<Day> due);

@@ -26,7 +26,7 @@ TEST_CASE("The home lists the next meeting in the viewer's zone and open actions
     REQUIRE(p.run("sam", "action add draft the outline due 2026-11-04").ok);  // #2
     for (int i = 3; i <= 7; ++i) REQUIRE(p.run("dana", "action add item " + std::to_string(i)).ok);
     REQUIRE(p.run("dana", "action done 3").ok);
-    p.now = at("2026-11-06 09:00");  // #2 is now overdue; the next meeting is on the 10th
+    p.now = at("2026-11-06 09:00");        // #2 is now overdue; the next meeting is on the 10th
     fire_due(p.store, p.settings, p.now);  // the meeting of the 3rd ends, the 10th is planned
 
     const std::string dana = home_of(p, "dana");
@@ -44,6 +44,23 @@ TEST_CASE("The home lists the next meeting in the viewer's zone and open actions
     const std::string sam = home_of(p, "sam");
     CHECK(sam.find("Mentee of @dana") != std::string::npos);
     CHECK(sam.find("Next meeting: Tue 10 Nov 2026 09:00 EST") != std::string::npos);
+}
+
+TEST_CASE("On the home, dated actions come before undated ones, and overdue ones before both") {
+    Paired p;
+    REQUIRE(p.run("dana", "action add call the team").ok);                  // #1
+    REQUIRE(p.run("dana", "action add book the venue due 2026-11-20").ok);  // #2
+    REQUIRE(p.run("sam", "action add send the slides due 2026-11-04").ok);  // #3
+    REQUIRE(p.run("sam", "action add share the notes due 2026-11-12").ok);  // #4
+    p.now = at("2026-11-06 09:00");                                         // #3 is overdue
+    const std::string home = home_of(p, "sam");
+    const auto third = home.find("#3 send"), fourth = home.find("#4 share"),
+               second = home.find("#2 book"), first = home.find("#1 call");
+    REQUIRE(first != std::string::npos);
+    CHECK(third < fourth);
+    CHECK(fourth < second);
+    CHECK(second < first);
+    CHECK(home.find("more open") == std::string::npos);
 }
 
 TEST_CASE("Someone with no pair is told how to start one, an ended pair is listed apart") {
