@@ -6,6 +6,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <functional>
 
 namespace mentorbot::slack {
 namespace asio = boost::asio;
@@ -38,7 +39,13 @@ asio::awaitable<void> HomeRefresher::keep_current(std::string user) {
         co_await std::move(publishing);
         if (stopped_) break;
         // Rest before publishing again; changes meanwhile are shown by the one publish after.
-        r.rest.expires_after(interval_);
+        // Each person rests a little longer or shorter than the next (up to a quarter more, the
+        // same for them each time): homes changed by one burst of commands are then read one by
+        // one over a second or two, instead of dozens of reads queued at once ahead of commands
+        // on the storage thread.
+        const auto spread =
+            interval_ * static_cast<int>(std::hash<std::string>{}(user) % 256) / 1024;
+        r.rest.expires_after(interval_ + spread);
         co_await r.rest.async_wait(asio::as_tuple(asio::use_awaitable));
     } while (!stopped_ && r.again);
     refreshing_.erase(user);
