@@ -2,6 +2,7 @@
 #include "bot/slack/frames.hpp"
 
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 #include "handlers/json_text.hpp"
@@ -59,15 +60,17 @@ struct FrameFields : nlohmann::json_sax<json> {
     }
     bool null() override { return scalar(); }
     bool boolean(bool) override { return scalar(); }
-    bool number_integer(number_integer_t v) override {
-        if (here() == In::frame && key_ == "num_connections") num_connections = v;
-        return scalar();
-    }
-    bool number_unsigned(number_unsigned_t v) override {
-        if (here() == In::frame && key_ == "num_connections" && v <= 1'000'000)
+    // The one number kept; a count no link could have reads as absent.
+    template <class Number>
+    bool number(Number v) {
+        bool plausible = v <= 1'000'000;
+        if constexpr (std::is_signed_v<Number>) plausible = plausible && v >= 0;
+        if (plausible && here() == In::frame && key_ == "num_connections")
             num_connections = static_cast<std::int64_t>(v);
         return scalar();
     }
+    bool number_integer(number_integer_t v) override { return number(v); }
+    bool number_unsigned(number_unsigned_t v) override { return number(v); }
     bool number_float(number_float_t, const string_t&) override { return scalar(); }
     bool binary(binary_t&) override { return scalar(); }
     bool string(string_t& s) override {

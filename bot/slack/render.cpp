@@ -128,10 +128,11 @@ std::vector<SlackMessage> render_slack(const Document& document, bool late) {
     };
     std::vector<Piece> pieces;
     if (late) {
-        nlohmann::json marker = {{"type", "mrkdwn"}, {"text", "_(late)_"}};
+        constexpr std::string_view kLate = "_(late)_";
+        nlohmann::json marker = {{"type", "mrkdwn"}, {"text", kLate}};
         nlohmann::json context = {{"type", "context"},
                                   {"elements", nlohmann::json::array({marker})}};
-        pieces.push_back({std::move(context), "(late)", kBlockOverhead + 7});
+        pieces.push_back({std::move(context), "(late)", kBlockOverhead + kLate.size()});
     }
     for (const Block& block : document.blocks) {
         Document one;

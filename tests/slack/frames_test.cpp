@@ -28,6 +28,12 @@ TEST_CASE("hello, disconnect and App Home openings are recognised") {
         why);
     REQUIRE(hello);
     CHECK(std::get<Hello>(*hello).num_connections == 1);
+    for (const char* count : {"-3", "99999999999"}) {  // no link has such a count: read as absent
+        auto odd =
+            parse_frame(std::string(R"({"type":"hello","num_connections":)") + count + "}", why);
+        REQUIRE(odd);
+        CHECK(std::get<Hello>(*odd).num_connections == 0);
+    }
     auto bye = parse_frame(
         R"({"type":"disconnect","reason":"refresh_requested","debug_info":{"host":"applink-1"}})",
         why);

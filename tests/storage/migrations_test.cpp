@@ -21,6 +21,14 @@ std::string temp_db(const char* name) {
     return path.string();
 }
 
+// A database file left at an older schema version, holding the rows `seed` inserts.
+void older_database(const std::string& path, int version, const std::string& seed) {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    migrate_to(raw, version);
+    raw.exec(seed);
+    REQUIRE(raw.execAndGet("PRAGMA user_version").getInt() == version);
+}
+
 }  // namespace
 
 TEST_CASE("An empty database is brought to the newest schema with WAL and foreign keys on") {
@@ -36,14 +44,9 @@ TEST_CASE("An empty database is brought to the newest schema with WAL and foreig
 
 TEST_CASE("An older database keeps its data and gains the newer tables") {
     const std::string path = temp_db("older");
-    {
-        SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        migrate_to(raw, 1);
-        raw.exec(
-            "INSERT INTO people (platform, platform_user, display_name, created_at) "
-            "VALUES ('console', 'dana', 'dana', 0)");
-        CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 1);
-    }
+    older_database(path, 1,
+                   "INSERT INTO people (platform, platform_user, display_name, created_at) "
+                   "VALUES ('console', 'dana', 'dana', 0)");
     {
         Store store(path);
         CHECK(store.db.schema_version() == newest_schema_version());
@@ -56,16 +59,11 @@ TEST_CASE("An older database keeps its data and gains the newer tables") {
 
 TEST_CASE("The CHECK constraints written as comparisons refuse what the IN lists refused") {
     const std::string path = temp_db("checks");
-    {
-        SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        migrate_to(raw, 5);
-        raw.exec(
-            "INSERT INTO people (platform, platform_user, display_name, created_at) "
-            "VALUES ('slack', 'U1', 'Ana', 0), ('slack', 'U2', 'Ben', 0)");
-        raw.exec(
-            "INSERT INTO pairs (platform, mentor_id, mentee_id, created_by, created_at) "
-            "VALUES ('slack', 1, 2, 1, 0)");
-    }
+    older_database(path, 5,
+                   "INSERT INTO people (platform, platform_user, display_name, created_at) "
+                   "VALUES ('slack', 'U1', 'Ana', 0), ('slack', 'U2', 'Ben', 0);"
+                   "INSERT INTO pairs (platform, mentor_id, mentee_id, created_by, created_at) "
+                   "VALUES ('slack', 1, 2, 1, 0)");
     Store store(path);  // version 6 applied on this connection, which then writes
     REQUIRE(store.db.schema_version() >= 6);
     SQLite::Database& sql = store.db.sql();
