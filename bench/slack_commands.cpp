@@ -2,6 +2,7 @@
 // loopback) with `/mentor` commands against a SQLite file — 20,000 with 64 always in flight (its
 // capacity), then 20,000 offered at a steady 25,000/s (its latency under that load) — and prints
 // throughput, ack latency p50/p99/max and peak memory. Every command is committed before its ack.
+#include <pthread.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -9,7 +10,9 @@
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <future>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -33,8 +36,22 @@ double cpu_seconds() {
     return s(usage.ru_utime) + s(usage.ru_stime);
 }
 
+// CPU seconds each thread of the process has used so far, by thread name (mb-network, mb-storage,
+// mb-checkpoint, fake-slack, bench-driver), from /proc/self/task/*/schedstat (nanoseconds).
+std::map<std::string, double> cpu_by_thread() {
+    std::map<std::string, double> out;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+        std::ifstream comm(task.path() / "comm"), schedstat(task.path() / "schedstat");
+        std::string name;
+        double ns = 0;
+        if (std::getline(comm, name) && schedstat >> ns) out[name] += ns / 1e9;
+    }
+    return out;
+}
+
 struct Figures {
     double seconds = 0, cpu = 0;
+    std::map<std::string, double> cpu_by_thread;
     int acked = 0, answered_in_ack = 0;
     std::vector<Steady::duration> latency;  // sorted
 };
@@ -56,13 +73,17 @@ Figures drive(testing::FakeSlack& fake, const std::string& text, int total, int 
         return start + std::chrono::duration_cast<Steady::duration>(
                            std::chrono::duration<double>(n / rate));
     };
+    std::vector<testing::FakeSlack::Slash> leaving;
     auto send_due = [&](Steady::time_point now) {  // with `mutex` held
+        // Commands due together leave together, as Slack sends envelopes that are ready at once.
+        leaving.clear();
         while (next < total && next - f.acked < window && (rate == 0 || due_at(next) <= now)) {
             const int n = next++;
             due[n] = rate == 0 ? Steady::now() : due_at(n);
-            fake.send_slash(text, "U" + std::to_string(n % 64), "C1",
-                            id_prefix + std::to_string(n));
+            leaving.push_back(
+                {text, "U" + std::to_string(n % 64), "C1", id_prefix + std::to_string(n)});
         }
+        if (!leaving.empty()) fake.send_slashes(leaving);
     };
     fake.on_ack([&](const testing::FakeSlack::Ack& ack) {
         if (!ack.envelope_id.starts_with(id_prefix)) return;
@@ -74,6 +95,7 @@ Figures drive(testing::FakeSlack& fake, const std::string& text, int total, int 
         send_due(ack.at);
     });
     const double cpu_before = cpu_seconds();
+    const auto threads_before = cpu_by_thread();
     std::unique_lock lock(mutex);
     start = Steady::now();
     send_due(start);
@@ -93,6 +115,11 @@ Figures drive(testing::FakeSlack& fake, const std::string& text, int total, int 
     }
     f.seconds = std::chrono::duration<double>(Steady::now() - start).count();
     f.cpu = cpu_seconds() - cpu_before;
+    f.cpu_by_thread = cpu_by_thread();
+    for (auto& [name, seconds] : f.cpu_by_thread) {
+        auto before = threads_before.find(name);
+        if (before != threads_before.end()) seconds -= before->second;
+    }
     lock.unlock();
     fake.on_ack(nullptr);
     std::sort(f.latency.begin(), f.latency.begin() + f.acked);
@@ -115,6 +142,11 @@ int report(const std::string& phase, const Figures& f, int total) {
                 ms(f.latency.back()));
     std::printf("  CPU used:      %.2f s user+sys (%.0f µs a command), %.2f cores busy\n", f.cpu,
                 f.cpu / total * 1e6, f.cpu / f.seconds);
+    std::printf("  by thread:    ");
+    for (const auto& [name, seconds] : f.cpu_by_thread)
+        if (seconds * 1e6 / total >= 0.5)
+            std::printf(" %s %.1f", name.c_str(), seconds * 1e6 / total);
+    std::printf(" (µs a command)\n");
     return 0;
 }
 
@@ -129,6 +161,7 @@ int main(int argc, char** argv) {
     // The offered load of the second phase (0 skips it).
     const double rate = argc > 4 ? std::atof(argv[4]) : 25'000;
     init_logging("warn");
+    pthread_setname_np(pthread_self(), "bench-driver");
 
     auto& ca = testing::TestCa::trusted();
     testing::FakeSlack fake(ca.server_certificate(), "xapp-1-bench", "xoxb-bench");
@@ -145,7 +178,10 @@ int main(int argc, char** argv) {
         options.config = {"xapp-1-bench", "xoxb-bench", fake.api_url()};
         service.add(std::make_unique<SlackTransport>(service.io().get_executor(), service.storage(),
                                                      service.commands(), options));
-        auto running = std::async(std::launch::async, [&] { return service.run(); });
+        auto running = std::async(std::launch::async, [&] {
+            pthread_setname_np(pthread_self(), "mb-network");
+            return service.run();
+        });
         if (!fake.wait_for_links(1, 5s)) {
             std::fprintf(stderr, "the bot did not connect\n");
             return 1;

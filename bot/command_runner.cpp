@@ -20,17 +20,21 @@ CommandRunner::CommandRunner(StorageThread& storage, const Settings& settings, c
 asio::awaitable<Dispatched> CommandRunner::run(Command command) {
     auto caller = co_await asio::this_coro::executor;
     auto initiate = [this, caller](Completion done, Command c) {
-        asio::post(storage_.executor(),
-                   [this, caller, c = std::move(c), done = std::move(done)]() mutable {
-                       pending_.push_back({std::move(c), std::move(done), caller});
-                       if (!draining_) {
-                           draining_ = true;
-                           asio::post(storage_.executor(), [this] { drain(); });
-                       }
-                   });
+        submit(std::move(c), caller, std::move(done));
     };
     co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(Dispatched)>(
         initiate, asio::use_awaitable, std::move(command));
+}
+
+void CommandRunner::submit(Command command, asio::any_io_executor caller, Completion done) {
+    asio::post(storage_.executor(), [this, caller = std::move(caller), c = std::move(command),
+                                     done = std::move(done)]() mutable {
+        pending_.push_back({std::move(c), std::move(done), std::move(caller)});
+        if (!draining_) {
+            draining_ = true;
+            asio::post(storage_.executor(), [this] { drain(); });
+        }
+    });
 }
 
 void CommandRunner::drain() {

@@ -21,8 +21,13 @@ class CommandRunner {
   public:
     CommandRunner(StorageThread& storage, const Settings& settings, const Clock& clock);
 
+    using Completion = boost::asio::any_completion_handler<void(Dispatched)>;
+
     // Runs the command; resumes once its effects (and the messages it queued) are committed.
     boost::asio::awaitable<Dispatched> run(Command command);
+    // The same without a coroutine: `done` is called on `caller` once the command's batch is
+    // committed.
+    void submit(Command command, boost::asio::any_io_executor caller, Completion done);
 
     // Called on the storage thread after each commit (wakes the outbox pumps and reminder timer).
     void on_committed(std::function<void()> callback) { on_committed_ = std::move(callback); }
@@ -35,7 +40,6 @@ class CommandRunner {
     std::size_t commands() const { return commands_; }
 
   private:
-    using Completion = boost::asio::any_completion_handler<void(Dispatched)>;
     struct Pending {
         Command command;
         Completion done;

@@ -2,6 +2,8 @@
 // and thread of its own, so a commit never waits for a checkpoint's writes and fsyncs.
 #include "storage/checkpointer.hpp"
 
+#include <pthread.h>
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
@@ -29,7 +31,11 @@ void Checkpointer::log_grew(int pages) {
         std::lock_guard lock(mutex_);
         if (requested_ || stopping_) return;
         requested_ = true;
-        if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
+        if (!thread_.joinable())
+            thread_ = std::thread([this] {
+                pthread_setname_np(pthread_self(), "mb-checkpoint");
+                run();
+            });
     }
     wake_.notify_one();
 }

@@ -5,10 +5,16 @@
 
 namespace mentorbot::slack {
 
+const std::optional<std::string>* Profiles::cached_zone(const std::string& user) const {
+    auto it = cache_.find(user);
+    if (it == cache_.end() || std::chrono::steady_clock::now() - it->second.fetched >= max_age_)
+        return nullptr;
+    return &it->second.zone;
+}
+
 boost::asio::awaitable<std::optional<std::string>> Profiles::zone_of(std::string user) {
+    if (const auto* zone = cached_zone(user)) co_return *zone;
     const auto now = std::chrono::steady_clock::now();
-    if (auto it = cache_.find(user); it != cache_.end() && now - it->second.fetched < max_age_)
-        co_return it->second.zone;
     nlohmann::json args = {{"user", user}};
     try {
         const ApiAnswer answer = co_await api_.call("users.info", std::move(args));

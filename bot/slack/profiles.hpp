@@ -20,6 +20,8 @@ class Profiles {
     // The user's profile zone ("Europe/London"), or nullopt when Slack did not say (or failed:
     // a command never waits on this beyond the Web API timeout, and failures are retried later).
     boost::asio::awaitable<std::optional<std::string>> zone_of(std::string user);
+    // The cached answer of zone_of when it is fresh (nullptr when users.info must be asked).
+    const std::optional<std::string>* cached_zone(const std::string& user) const;
 
   private:
     struct Entry {

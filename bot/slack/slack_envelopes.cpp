@@ -17,12 +17,11 @@
 namespace mentorbot {
 namespace asio = boost::asio;
 
-// A slash command's answer racing the ack budget.
-struct SlackTransport::Reply {
-    explicit Reply(asio::any_io_executor ex) : ready(ex) {}
-    asio::steady_timer ready;  // cancelled when the answer is in
-    std::optional<Dispatched> answer;
-    bool acked_without_answer = false;
+struct SlackTransport::Answering {
+    std::shared_ptr<Link> link;  // the link it came on (its in_flight counts it until the ack)
+    slack::SlashCommand slash;
+    std::chrono::steady_clock::time_point deadline;  // acked without its answer from then on
+    bool acked = false;
 };
 
 namespace {
@@ -42,36 +41,32 @@ nlohmann::json ephemeral(slack::SlackMessage message) {
 
 void SlackTransport::on_frame(const std::shared_ptr<Link>& link, slack::Frame frame) {
     auto& socket = *link->socket;
-    std::visit(
-        Overloaded{
-            [&](slack::Hello&) {},
-            [&](slack::Disconnect& d) {
-                spdlog::info("Slack link {}: disconnect ({})", socket.number(), d.reason);
-                if (d.reason == "link_disabled") {
-                    link->disabled = true;
-                    socket.abort();
-                } else if (d.reason == "too_many_websockets") {
-                    link->too_many = true;
-                    socket.abort();
-                } else {
-                    link->refresh = true;  // warning, refresh_requested, anything new
-                }
-                changed();
-            },
-            [&](slack::SlashCommand& s) {
-                ++link->in_flight;  // counted at once, so the link is not retired before its ack
-                asio::co_spawn(executor_, handle_slash(link, std::move(s)), asio::detached);
-            },
-            [&](slack::HomeOpened& h) {
-                send_ack(*link, slack::ack(h.envelope_id));
-                asio::co_spawn(executor_, publish_home(h.user), asio::detached);
-            },
-            [&](slack::OtherEnvelope& e) {
-                spdlog::debug("Slack link {}: acked a {} envelope", socket.number(), e.type);
-                send_ack(*link, slack::ack(e.envelope_id));
-            },
-        },
-        frame);
+    std::visit(Overloaded{
+                   [&](slack::Hello&) {},
+                   [&](slack::Disconnect& d) {
+                       spdlog::info("Slack link {}: disconnect ({})", socket.number(), d.reason);
+                       if (d.reason == "link_disabled") {
+                           link->disabled = true;
+                           socket.abort();
+                       } else if (d.reason == "too_many_websockets") {
+                           link->too_many = true;
+                           socket.abort();
+                       } else {
+                           link->refresh = true;  // warning, refresh_requested, anything new
+                       }
+                       changed();
+                   },
+                   [&](slack::SlashCommand& s) { handle_slash(link, std::move(s)); },
+                   [&](slack::HomeOpened& h) {
+                       send_ack(*link, slack::ack(h.envelope_id));
+                       asio::co_spawn(executor_, publish_home(h.user), asio::detached);
+                   },
+                   [&](slack::OtherEnvelope& e) {
+                       spdlog::debug("Slack link {}: acked a {} envelope", socket.number(), e.type);
+                       send_ack(*link, slack::ack(e.envelope_id));
+                   },
+               },
+               frame);
 }
 
 slack::SocketLink* SlackTransport::ack_carrier(Link& link) {
@@ -86,61 +81,100 @@ bool SlackTransport::send_ack(Link& link, std::string frame) {
     return to != nullptr;
 }
 
-asio::awaitable<void> SlackTransport::handle_slash(std::shared_ptr<Link> link,
-                                                   slack::SlashCommand slash) {
-    struct Acked {  // however this ends, the link may be retired once its acks are out
-        Link& link;
-        ~Acked() {
-            --link.in_flight;
-            link.acked.cancel();
-        }
-    } acked{*link};
+void SlackTransport::handle_slash(const std::shared_ptr<Link>& link, slack::SlashCommand slash) {
     if (!handled_.first_time(slash.envelope_id)) {
         spdlog::info("Slack: envelope {} came again; acked, not run twice", slash.envelope_id);
         send_ack(*link, slack::ack(slash.envelope_id));
-        co_return;
+        return;
     }
-    auto reply = std::make_shared<Reply>(executor_);
-    reply->ready.expires_after(options_.ack_budget);
-    asio::co_spawn(executor_, answer_slash(slash, reply), asio::detached);
-    co_await reply->ready.async_wait(asio::as_tuple(asio::use_awaitable));
-    if (reply->answer) {
-        auto messages = slack::render_slack(reply->answer->answer);
-        // With no link left to carry the ack, the whole answer goes by response_url.
-        if (slack::SocketLink* to = ack_carrier(*link)) {
-            const nlohmann::json payload = ephemeral(std::move(messages.front()));
-            messages.erase(messages.begin());
-            to->write(slack::ack(slash.envelope_id, &payload));
-        }
-        if (!messages.empty()) {
-            asio::co_spawn(executor_, deliver_late(slash, std::move(messages)), asio::detached);
-        }
-    } else {
-        // Not ready in time (a busy database): ack now, answer by response_url when ready.
-        reply->acked_without_answer = true;
-        send_ack(*link, slack::ack(slash.envelope_id));
+    ++link->in_flight;  // counted at once, so the link is not retired before its ack
+    auto answering = std::make_shared<Answering>(
+        Answering{link, std::move(slash), std::chrono::steady_clock::now() + options_.ack_budget});
+    answering_.push_back(answering);
+    watch_ack_deadline();
+    if (const auto* zone = profiles_.cached_zone(answering->slash.user)) {
+        run_slash(answering, *zone);
+        return;
     }
+    // Someone not seen today: their profile's time zone first (users.info).
+    asio::co_spawn(
+        executor_,
+        [this, answering]() -> asio::awaitable<void> {
+            // Named first: g++ 12 mis-frees temporaries in co_await.
+            auto asking = profiles_.zone_of(answering->slash.user);
+            std::optional<std::string> zone = co_await std::move(asking);
+            run_slash(answering, std::move(zone));
+        },
+        asio::detached);
 }
 
-asio::awaitable<void> SlackTransport::answer_slash(slack::SlashCommand slash,
-                                                   std::shared_ptr<Reply> reply) {
+void SlackTransport::run_slash(const std::shared_ptr<Answering>& answering,
+                               std::optional<std::string> zone) {
+    const slack::SlashCommand& slash = answering->slash;
     Command command;
     command.platform = Platform::slack;
     command.conversation = slash.channel;
     command.user = slash.user;
     command.user_name = slash.user_name;
     command.text = slash.text;
-    command.profile_zone = co_await profiles_.zone_of(slash.user);
-    Dispatched done = co_await commands_.run(std::move(command));
+    command.profile_zone = std::move(zone);
+    commands_.submit(std::move(command), executor_,
+                     [this, answering](Dispatched done) { answered(answering, std::move(done)); });
+}
+
+void SlackTransport::answered(const std::shared_ptr<Answering>& answering, Dispatched done) {
     // Their App Homes show pairs, meetings and action items.
     for (const std::string& user : done.plans_changed_for) homes_.changed(user);
-    if (reply->acked_without_answer) {
-        auto messages = slack::render_slack(done.answer);
-        co_await deliver_late(slash, std::move(messages));
-    } else {
-        reply->answer = std::move(done);
-        reply->ready.cancel();
+    auto messages = slack::render_slack(done.answer);
+    if (answering->acked) {  // the budget ran out first: the whole answer goes by response_url
+        asio::co_spawn(executor_, deliver_late(std::move(answering->slash), std::move(messages)),
+                       asio::detached);
+        return;
     }
+    // With no link left to carry the ack, the whole answer goes by response_url.
+    if (slack::SocketLink* to = ack_carrier(*answering->link)) {
+        const nlohmann::json payload = ephemeral(std::move(messages.front()));
+        messages.erase(messages.begin());
+        to->write(slack::ack(answering->slash.envelope_id, &payload));
+    }
+    acked(*answering);
+    if (!messages.empty()) {
+        asio::co_spawn(executor_, deliver_late(std::move(answering->slash), std::move(messages)),
+                       asio::detached);
+    }
+}
+
+void SlackTransport::acked(Answering& answering) {
+    answering.acked = true;
+    --answering.link->in_flight;
+    answering.link->acked.cancel();  // a retiring link may now close
+    // Answers come back roughly in order, so the queue stays as short as the commands in flight.
+    while (!answering_.empty() && answering_.front()->acked) answering_.pop_front();
+    if (answering_.empty() && stopped_) ack_deadline_.cancel();
+}
+
+void SlackTransport::watch_ack_deadline() {
+    if (ack_deadline_set_ || answering_.empty()) return;
+    // Set for the oldest command; when it fires, the commands acked meanwhile are passed over
+    // and the timer is set again for the oldest still waiting (one wait per budget, not one per
+    // command).
+    ack_deadline_set_ = true;
+    ack_deadline_.expires_at(answering_.front()->deadline);
+    ack_deadline_.async_wait([this](const boost::system::error_code& ec) {
+        ack_deadline_set_ = false;
+        if (!ec) ack_overdue();
+    });
+}
+
+void SlackTransport::ack_overdue() {
+    const auto now = std::chrono::steady_clock::now();
+    while (!answering_.empty() && answering_.front()->deadline <= now) {
+        // Not ready in time (a busy database): ack now, answer by response_url when ready.
+        std::shared_ptr<Answering> late = answering_.front();
+        send_ack(*late->link, slack::ack(late->slash.envelope_id));
+        acked(*late);  // pops it, and any answered behind it
+    }
+    watch_ack_deadline();
 }
 
 asio::awaitable<void> SlackTransport::deliver_late(slack::SlashCommand slash,

@@ -51,13 +51,15 @@ SlackTransport::SlackTransport(asio::any_io_executor executor, StorageThread& st
       homes_(executor, options_.home_interval,
              [this](std::string user) { return publish_home(std::move(user)); }),
       changed_(executor),
-      pause_(executor) {}
+      pause_(executor),
+      ack_deadline_(executor) {}
 
 SlackTransport::~SlackTransport() = default;
 
 void SlackTransport::stop() {
     stopped_ = true;
     pause_.cancel();
+    if (answering_.empty()) ack_deadline_.cancel();  // else it still acks what is left
     homes_.stop();
     changed();
 }

@@ -7,6 +7,7 @@
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
+#include <deque>
 #include <memory>
 #include <random>
 #include <unordered_map>
@@ -72,7 +73,8 @@ class SlackTransport final : public Transport {
         bool too_many = false;
         bool disabled = false;  // link_disabled: Socket Mode was turned off
     };
-    struct Reply;
+    // A slash command from its envelope to its ack (slack_envelopes.cpp).
+    struct Answering;
 
     // slack_transport.cpp: the links' lifecycle.
     boost::asio::awaitable<void> check_bot_token();  // auth.test; throws when refused
@@ -93,10 +95,13 @@ class SlackTransport final : public Transport {
     // when that one is closing; none when no link can write.
     slack::SocketLink* ack_carrier(Link& link);
     bool send_ack(Link& link, std::string frame);
-    boost::asio::awaitable<void> handle_slash(std::shared_ptr<Link> link,
-                                              slack::SlashCommand slash);
-    boost::asio::awaitable<void> answer_slash(slack::SlashCommand slash,
-                                              std::shared_ptr<Reply> reply);
+    void handle_slash(const std::shared_ptr<Link>& link, slack::SlashCommand slash);
+    void run_slash(const std::shared_ptr<Answering>& slash, std::optional<std::string> zone);
+    void answered(const std::shared_ptr<Answering>& slash, Dispatched done);
+    // Acks, without their answers, the commands whose budget ran out; one timer for all of them.
+    void watch_ack_deadline();
+    void ack_overdue();
+    void acked(Answering& slash);
     boost::asio::awaitable<void> deliver_late(slack::SlashCommand slash,
                                               std::vector<slack::SlackMessage> messages);
     boost::asio::awaitable<void> publish_home(std::string user);
@@ -119,6 +124,11 @@ class SlackTransport final : public Transport {
     slack::HomeRefresher homes_;
     boost::asio::steady_timer changed_;  // wakes the run loop
     boost::asio::steady_timer pause_;    // reconnect backoff; cancelled by stop()
+    // Commands not yet acked, oldest first (so in the order their budgets run out), and the one
+    // timer set for the oldest.
+    std::deque<std::shared_ptr<Answering>> answering_;
+    boost::asio::steady_timer ack_deadline_;
+    bool ack_deadline_set_ = false;
     std::vector<std::shared_ptr<Link>> links_;
     std::unordered_map<std::int64_t, std::string> dm_channels_;  // person id → DM channel
     std::minstd_rand jitter_{std::random_device{}()};

@@ -83,8 +83,8 @@ asio::awaitable<void> SocketLink::open(std::string url) {
 
 asio::awaitable<std::optional<std::string>> SocketLink::read() {
     if (!open_) co_return std::nullopt;
-    beast::flat_buffer buffer;
-    auto [ec, n] = co_await ws_.async_read(buffer, as_tuple(use_awaitable));
+    read_buffer_.clear();
+    auto [ec, n] = co_await ws_.async_read(read_buffer_, as_tuple(use_awaitable));
     if (ec) {
         if (!open_ || expected_ending(ec))
             spdlog::info("Slack link {} closed", number_);
@@ -96,7 +96,7 @@ asio::awaitable<std::optional<std::string>> SocketLink::read() {
         abort();
         co_return std::nullopt;
     }
-    co_return beast::buffers_to_string(buffer.data());
+    co_return beast::buffers_to_string(read_buffer_.data());
 }
 
 void SocketLink::write(std::string frame) {

@@ -6,6 +6,7 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/beast/websocket/stream.hpp>
@@ -56,7 +57,8 @@ class SocketLink : public std::enable_shared_from_this<SocketLink> {
     int number_;
     Stream ws_;
     std::deque<std::string> queue_;
-    boost::asio::steady_timer drained_;  // cancelled when the writer has sent everything
+    boost::beast::flat_buffer read_buffer_;  // kept between frames, so reading allocates once
+    boost::asio::steady_timer drained_;      // cancelled when the writer has sent everything
     bool writing_ = false;
     bool open_ = false;
     bool closing_ = false;

@@ -2,6 +2,8 @@
 // fake Slack — acks in time, refreshes, dead links, rate limits, junk frames, duplicates,
 // certificates and refused tokens. Waits are bounded waits for events, never sleeps.
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <cstdio>
 #include <future>
 
@@ -130,6 +132,41 @@ TEST_CASE("An answer not ready in time is acked at once and delivered by respons
     const auto late = fake.responses().front();
     CHECK(late.value("response_type", "") == "ephemeral");
     CHECK(late.value("text", "").find("Europe/Berlin") != std::string::npos);
+}
+
+TEST_CASE("Commands held up together are each acked once in time, then all answered late") {
+    Connected connected;
+    auto& [fake, bot] = connected;
+    std::promise<void> release;
+    boost::asio::post(bot.service.storage().executor(),
+                      [f = release.get_future().share()] { f.wait(); });
+    const auto sent = std::chrono::steady_clock::now();
+    const std::vector<std::string> zones = {"Europe/Berlin", "Asia/Tokyo", "America/Chicago"};
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < zones.size(); ++i)
+        ids.push_back(fake.send_slash("tz " + zones[i], "U" + std::to_string(i + 1)));
+    for (const std::string& id : ids) {
+        const auto ack = fake.wait_for_ack(id, 3s);
+        REQUIRE(ack);
+        CHECK_FALSE(ack->payload);
+        CHECK(ack->at - sent < 3s);  // the budget is 400 ms, Slack's limit 3 s
+    }
+    release.set_value();
+    REQUIRE(fake.wait_for_responses(zones.size(), 3s));
+    const auto late = fake.responses();
+    for (const std::string& zone : zones)
+        CHECK(std::count_if(late.begin(), late.end(), [&](const nlohmann::json& r) {
+                  return r.value("text", "").find(zone) != std::string::npos;
+              }) == 1);
+    // Once the database is free again, a command is answered in its ack.
+    const auto next = fake.wait_for_ack(fake.send_slash("help", "U9"), 3s);
+    REQUIRE(next);
+    CHECK(next->payload);
+    CHECK(bot.stop() == 0);
+    const auto acks = fake.acks();
+    for (const std::string& id : ids)
+        CHECK(std::count_if(acks.begin(), acks.end(),
+                            [&](const FakeSlack::Ack& a) { return a.envelope_id == id; }) == 1);
 }
 
 TEST_CASE("A refresh opens the new link before closing the old one, and no command is lost") {

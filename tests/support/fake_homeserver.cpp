@@ -1,6 +1,8 @@
 // tests/support/fake_homeserver: a Matrix homeserver on loopback with Synapse's habits.
 #include "support/fake_homeserver.hpp"
 
+#include <pthread.h>
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -94,7 +96,10 @@ FakeHomeserver::FakeHomeserver(std::optional<ServerCertificate> certificate)
     : acceptor_(io_, {asio::ip::make_address("127.0.0.1"), 0}) {
     if (certificate) tls_.emplace(TestCa::server_context(*certificate));
     asio::co_spawn(io_, accept(), asio::detached);
-    thread_ = std::thread([this] { io_.run(); });
+    thread_ = std::thread([this] {
+        pthread_setname_np(pthread_self(), "fake-homeserver");
+        io_.run();
+    });
 }
 
 FakeHomeserver::~FakeHomeserver() {

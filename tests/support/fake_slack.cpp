@@ -1,6 +1,8 @@
 // tests/support/fake_slack: Slack's Web API and Socket Mode on loopback, on the test CA.
 #include "support/fake_slack.hpp"
 
+#include <pthread.h>
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/cancellation_signal.hpp>
@@ -166,7 +168,10 @@ struct FakeSlack::Server {
     Server(const ServerCertificate& cert, std::string app, std::string bot)
         : tls(TestCa::server_context(cert)), app_token(std::move(app)), bot_token(std::move(bot)) {
         asio::co_spawn(io, accept(), asio::detached);
-        thread = std::thread([this] { io.run(); });
+        thread = std::thread([this] {
+            pthread_setname_np(pthread_self(), "fake-slack");
+            io.run();
+        });
     }
     ~Server() {
         asio::post(io, [this] {
@@ -475,6 +480,16 @@ std::string FakeSlack::send_slash(const std::string& text, const std::string& us
     std::string frame = server_->slash_frame(text, user, channel, envelope_id);
     server_->on_newest([frame = std::move(frame)](FakeLink& link) { link.write(frame); });
     return envelope_id;
+}
+
+void FakeSlack::send_slashes(const std::vector<Slash>& commands) {
+    std::vector<std::string> frames;
+    frames.reserve(commands.size());
+    for (const Slash& c : commands)
+        frames.push_back(server_->slash_frame(c.text, c.user, c.channel, c.envelope_id));
+    server_->on_newest([frames = std::move(frames)](FakeLink& link) mutable {
+        for (std::string& frame : frames) link.write(std::move(frame));
+    });
 }
 
 void FakeSlack::send_raw(const std::string& frame) {

@@ -25,7 +25,7 @@ class FakeSlack {
         std::string envelope_id;
         std::optional<nlohmann::json> payload;  // empty when not kept (see keep_acks)
         bool answered = false;                  // the ack carried a payload
-        int link = 0;  // which link it came back on (1, 2, …)
+        int link = 0;                           // which link it came back on (1, 2, …)
         std::chrono::steady_clock::time_point at;
     };
     struct Call {
@@ -53,6 +53,12 @@ class FakeSlack {
     // Slack escapes it). Returns the envelope id (or uses the one given).
     std::string send_slash(const std::string& text, const std::string& user = "U111",
                            const std::string& channel = "C111", std::string envelope_id = "");
+    // Several slash commands due at the same moment, sent together (one TLS record, one write),
+    // as Slack's side does with envelopes that are ready at once. Each needs its envelope id.
+    struct Slash {
+        std::string text, user, channel, envelope_id;
+    };
+    void send_slashes(const std::vector<Slash>& commands);
     void send_raw(const std::string& frame);
     void send_disconnect(const std::string& reason);
     void freeze_newest();  // stops reading: no pongs, no acks read (a half-open link)
