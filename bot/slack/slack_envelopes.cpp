@@ -123,11 +123,25 @@ void SlackTransport::run_slash(const std::shared_ptr<Answering>& answering,
 }
 
 void SlackTransport::answered(const std::shared_ptr<Answering>& answering, Dispatched done) {
+    // Called by the command runner's handler on this thread: nothing may escape into the
+    // event loop, so a failure is logged and the envelope still acked.
+    try {
+        send_answer(answering, std::move(done));
+    } catch (const std::exception& e) {
+        spdlog::error("Slack: the answer to {} was not sent: {}", answering->slash.user, e.what());
+        if (!answering->acked) {
+            send_ack(*answering->link, slack::ack(answering->slash.envelope_id));
+            acked(*answering);
+        }
+    }
+}
+
+void SlackTransport::send_answer(const std::shared_ptr<Answering>& answering, Dispatched done) {
     // Their App Homes show pairs, meetings and action items.
     for (const std::string& user : done.plans_changed_for) homes_.changed(user);
     auto messages = slack::render_slack(done.answer);
     if (answering->acked) {  // the budget ran out first: the whole answer goes by response_url
-        asio::co_spawn(executor_, deliver_late(std::move(answering->slash), std::move(messages)),
+        asio::co_spawn(executor_, deliver_late(answering->slash, std::move(messages)),
                        asio::detached);
         return;
     }
@@ -138,10 +152,9 @@ void SlackTransport::answered(const std::shared_ptr<Answering>& answering, Dispa
         to->write(slack::ack(answering->slash.envelope_id, &payload));
     }
     acked(*answering);
-    if (!messages.empty()) {
-        asio::co_spawn(executor_, deliver_late(std::move(answering->slash), std::move(messages)),
+    if (!messages.empty())
+        asio::co_spawn(executor_, deliver_late(answering->slash, std::move(messages)),
                        asio::detached);
-    }
 }
 
 void SlackTransport::acked(Answering& answering) {

@@ -98,6 +98,7 @@ class SlackTransport final : public Transport {
     void handle_slash(const std::shared_ptr<Link>& link, slack::SlashCommand slash);
     void run_slash(const std::shared_ptr<Answering>& slash, std::optional<std::string> zone);
     void answered(const std::shared_ptr<Answering>& slash, Dispatched done);
+    void send_answer(const std::shared_ptr<Answering>& slash, Dispatched done);
     // Acks, without their answers, the commands whose budget ran out; one timer for all of them.
     void watch_ack_deadline();
     void ack_overdue();
