@@ -1,7 +1,8 @@
 // bench/slack_commands: drives the bot through the fake Slack (TLS websocket + HTTPS Web API on
 // loopback) with `/mentor` commands against a SQLite file — 20,000 with 64 always in flight (its
 // capacity), then 20,000 offered at a steady 25,000/s (its latency under that load) — and prints
-// throughput, ack latency p50/p99/max and peak memory. Every command is committed before its ack.
+// throughput, ack latency p50/p99/max, CPU a command (in all and by thread) and peak memory.
+// Every command is committed before its ack.
 #include <pthread.h>
 #include <sys/resource.h>
 #include <unistd.h>
