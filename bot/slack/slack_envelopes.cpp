@@ -4,10 +4,8 @@
 #include <spdlog/spdlog.h>
 
 #include <date/date.h>
-#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
-#include <boost/asio/use_awaitable.hpp>
 
 #include "bot/slack/home_view.hpp"
 #include "bot/slack/render.hpp"
@@ -110,13 +108,14 @@ void SlackTransport::handle_slash(const std::shared_ptr<Link>& link, slack::Slas
 
 void SlackTransport::run_slash(const std::shared_ptr<Answering>& answering,
                                std::optional<std::string> zone) {
-    const slack::SlashCommand& slash = answering->slash;
+    slack::SlashCommand& slash = answering->slash;
     Command command;
     command.platform = Platform::slack;
     command.conversation = slash.channel;
     command.user = slash.user;
-    command.user_name = slash.user_name;
-    command.text = slash.text;
+    // Moved: after this only the envelope id, the user, the channel and response_url are used.
+    command.user_name = std::move(slash.user_name);
+    command.text = std::move(slash.text);
     command.profile_zone = std::move(zone);
     commands_.submit(std::move(command), executor_,
                      [this, answering](Dispatched done) { answered(answering, std::move(done)); });

@@ -89,11 +89,10 @@ class SlackTransport final : public Transport {
 
     // slack_envelopes.cpp: what arrives on a link.
     void on_frame(const std::shared_ptr<Link>& link, slack::Frame frame);
-    // Sends an ack on the link the envelope came on, or on a newer one if that one is closing;
-    // false when no link can take it.
     // The link an ack for an envelope that came on `link` leaves by: that one, or the newest
     // when that one is closing; none when no link can write.
     slack::SocketLink* ack_carrier(Link& link);
+    // Sends an ack by ack_carrier; false when no link can take it.
     bool send_ack(Link& link, std::string frame);
     void handle_slash(const std::shared_ptr<Link>& link, slack::SlashCommand slash);
     void run_slash(const std::shared_ptr<Answering>& slash, std::optional<std::string> zone);

@@ -83,6 +83,14 @@ struct Connected {
     Connected() { REQUIRE(fake.wait_for_links(1, 2s)); }
 };
 
+// A busy database: the storage thread is held until the returned promise is kept (or dropped).
+std::promise<void> hold_storage(RunningBot& bot) {
+    std::promise<void> release;
+    boost::asio::post(bot.service.storage().executor(),
+                      [f = release.get_future().share()] { f.wait(); });
+    return release;
+}
+
 std::string answer_text(const FakeSlack::Ack& ack) {
     return ack.payload ? ack.payload->value("text", std::string()) : std::string();
 }
@@ -119,10 +127,7 @@ TEST_CASE("A slash command is answered in its ack, well within Slack's 3 seconds
 TEST_CASE("An answer not ready in time is acked at once and delivered by response_url") {
     Connected connected;
     auto& [fake, bot] = connected;
-    std::promise<void> release;
-    // A busy database: the storage thread is held until the ack has gone out.
-    boost::asio::post(bot.service.storage().executor(),
-                      [f = release.get_future().share()] { f.wait(); });
+    std::promise<void> release = hold_storage(bot);  // until the ack has gone out
     const std::string id = fake.send_slash("tz Europe/Berlin", "U1");
     const auto ack = fake.wait_for_ack(id, 3s);
     release.set_value();
@@ -137,9 +142,7 @@ TEST_CASE("An answer not ready in time is acked at once and delivered by respons
 TEST_CASE("Commands held up together are each acked once in time, then all answered late") {
     Connected connected;
     auto& [fake, bot] = connected;
-    std::promise<void> release;
-    boost::asio::post(bot.service.storage().executor(),
-                      [f = release.get_future().share()] { f.wait(); });
+    std::promise<void> release = hold_storage(bot);
     const auto sent = std::chrono::steady_clock::now();
     const std::vector<std::string> zones = {"Europe/Berlin", "Asia/Tokyo", "America/Chicago"};
     std::vector<std::string> ids;

@@ -477,8 +477,7 @@ std::string FakeSlack::send_slash(const std::string& text, const std::string& us
         std::lock_guard lock(server_->mutex);
         envelope_id = escape_free_id(++server_->next_envelope);
     }
-    std::string frame = server_->slash_frame(text, user, channel, envelope_id);
-    server_->on_newest([frame = std::move(frame)](FakeLink& link) { link.write(frame); });
+    send_slashes({{text, user, channel, envelope_id}});
     return envelope_id;
 }
 
