@@ -1,15 +1,30 @@
 // storage/checkpointer: copies the write-ahead log back into the database file on a connection
-// and thread of its own, so a commit never waits for a checkpoint's writes and fsyncs.
+// and thread of its own, so that a commit waits at most for the last few pages of a checkpoint.
 #include "storage/checkpointer.hpp"
 
 #include <pthread.h>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
 namespace mentorbot {
 
-Checkpointer::Checkpointer(std::string path, int pages) : path_(std::move(path)), pages_(pages) {}
+namespace {
+
+// Flushes one of the connection's files (`which`: SQLITE_FCNTL_FILE_POINTER for the database,
+// SQLITE_FCNTL_JOURNAL_POINTER for the log) to the disk through SQLite's own file layer.
+void sync(SQLite::Database& db, int which) {
+    sqlite3_file* file = nullptr;
+    if (sqlite3_file_control(db.getHandle(), "main", which, &file) == SQLITE_OK && file &&
+        file->pMethods)
+        file->pMethods->xSync(file, SQLITE_SYNC_NORMAL);
+}
+
+}  // namespace
+
+Checkpointer::Checkpointer(std::string path, int pages, int limit_pages)
+    : path_(std::move(path)), pages_(pages), limit_pages_(limit_pages) {}
 
 Checkpointer::~Checkpointer() {
     {
@@ -20,16 +35,18 @@ Checkpointer::~Checkpointer() {
     if (thread_.joinable()) thread_.join();
 }
 
-void Checkpointer::log_grew(int pages) {
+bool Checkpointer::log_grew(int pages) {
     commits_.fetch_add(1, std::memory_order_relaxed);
+    log_pages_.store(pages, std::memory_order_relaxed);
+    if (hand_over_.exchange(false, std::memory_order_acquire)) return true;
     // The log keeps its length after a checkpoint until the writer starts it over, so count from
     // the last request: one checkpoint per `pages_` new pages, not one per commit.
     if (pages < asked_at_) asked_at_ = 0;  // the log was started over
-    if (pages - asked_at_ < pages_) return;
+    if (pages - asked_at_ < pages_) return false;
     asked_at_ = pages;
     {
         std::lock_guard lock(mutex_);
-        if (requested_ || stopping_) return;
+        if (requested_ || stopping_) return false;
         requested_ = true;
         if (!thread_.joinable())
             thread_ = std::thread([this] {
@@ -38,6 +55,26 @@ void Checkpointer::log_grew(int pages) {
             });
     }
     wake_.notify_one();
+    return false;
+}
+
+void Checkpointer::committed(sqlite3* writer, int pages) {
+    if (log_grew(pages) || pages >= limit_pages_) finish(writer);
+}
+
+void Checkpointer::finish(sqlite3* writer) {
+    int log = 0;
+    int copied = 0;
+    const int rc =
+        sqlite3_wal_checkpoint_v2(writer, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
+    if (rc == SQLITE_BUSY) {
+        hand_over_.store(true, std::memory_order_release);  // mid-pass: after the next commit
+        return;
+    }
+    if (rc != SQLITE_OK || copied != log) return;  // the background looks again shortly
+    std::lock_guard lock(mutex_);
+    ++completed_;
+    progressed_.notify_all();
 }
 
 bool Checkpointer::wait_completed(int count, std::chrono::milliseconds timeout) {
@@ -50,34 +87,52 @@ int Checkpointer::completed() {
     return completed_;
 }
 
+Checkpointer::Progress Checkpointer::catch_up(SQLite::Database& db) {
+    for (int passes = 1;; ++passes) {
+        const auto commits_before = commits_.load(std::memory_order_relaxed);
+        // PASSIVE: copies what it can without ever blocking the writer.
+        Pass done;
+        try {
+            SQLite::Statement checkpoint(db, "PRAGMA wal_checkpoint(PASSIVE)");
+            if (checkpoint.executeStep())
+                done = {true, checkpoint.getColumn(1).getInt(), checkpoint.getColumn(2).getInt()};
+        } catch (const std::exception&) {
+            // busy (the writer is finishing one) or a transient I/O error: try again shortly
+        }
+        if (!done.ok) return Progress::behind;
+        // All of it with no commit meanwhile: SQLite synced the database file, and the writer's
+        // next transaction starts the log over.
+        if (done.copied == done.log && commits_.load(std::memory_order_relaxed) == commits_before)
+            return Progress::complete;
+        // Sync what this pass copied now, so the writer's final sync finds only its own pages.
+        sync(db, SQLITE_FCNTL_FILE_POINTER);
+        if (log_pages_.load(std::memory_order_relaxed) - done.copied <= kFewPages ||
+            passes == kMaxPasses) {
+            sync(db, SQLITE_FCNTL_JOURNAL_POINTER);  // the pages the writer added meanwhile
+            hand_over_.store(true, std::memory_order_release);
+            return Progress::handed_over;
+        }
+    }
+}
+
 void Checkpointer::run() {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
     db.setBusyTimeout(5000);
     std::unique_lock lock(mutex_);
-    bool behind = false;  // the last pass left pages uncopied: the writer added them meanwhile
+    // Handed over or behind: look again shortly, in case the writer paused before finishing.
+    bool look_again = false;
     for (;;) {
-        if (behind)
+        if (look_again)
             wake_.wait_for(lock, kRetry, [this] { return stopping_; });
         else
             wake_.wait(lock, [this] { return requested_ || stopping_; });
         if (stopping_) return;
         requested_ = false;
         lock.unlock();
-        const auto commits_before = commits_.load(std::memory_order_relaxed);
-        // PASSIVE: copies what it can without ever blocking the writer. Only a complete copy
-        // with no commit since lets the writer's next transaction start the log from its
-        // beginning again, so the pass is repeated shortly until one ends that way — as soon
-        // as the writer pauses.
-        try {
-            SQLite::Statement checkpoint(db, "PRAGMA wal_checkpoint(PASSIVE)");
-            behind = !checkpoint.executeStep() ||
-                     checkpoint.getColumn(2).getInt() < checkpoint.getColumn(1).getInt();
-        } catch (const std::exception&) {
-            behind = true;  // busy or a transient I/O error: try again shortly
-        }
-        if (commits_.load(std::memory_order_relaxed) != commits_before) behind = true;
+        const Progress progress = catch_up(db);
         lock.lock();
-        if (!behind) ++completed_;
+        look_again = progress != Progress::complete;
+        if (!look_again) ++completed_;
         progressed_.notify_all();
     }
 }

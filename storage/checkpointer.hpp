@@ -1,5 +1,5 @@
 // storage/checkpointer: copies the write-ahead log back into the database file on a connection
-// and thread of its own, so a commit never waits for a checkpoint's writes and fsyncs.
+// and thread of its own, so that a commit waits at most for the last few pages of a checkpoint.
 #pragma once
 
 #include <atomic>
@@ -10,33 +10,63 @@
 #include <string>
 #include <thread>
 
+struct sqlite3;
+namespace SQLite {
+class Database;
+}
+
 namespace mentorbot {
 
+// SQLite starts the log over only after a checkpoint that copied all of it with no commit in
+// between, and such a checkpoint ends with two fsyncs. Against a writer that never pauses the
+// background can never finish one, so it copies and syncs all but the last few pages — each
+// pass shorter than the one before — and then hands over: the writer copies what is left after
+// its next commit (a few pages, two small fsyncs) and its next transaction starts the log over.
 class Checkpointer {
   public:
     // Checkpoints `path` whenever its log has grown past `pages` pages (SQLite's own default
-    // for its automatic checkpoints is 1000).
-    Checkpointer(std::string path, int pages);
+    // for its automatic checkpoints is 1000). Should the background ever fall behind by
+    // `limit_pages`, the writer checkpoints by itself, as SQLite's own automatic checkpoint
+    // would, so that the log stays bounded.
+    Checkpointer(std::string path, int pages, int limit_pages);
     ~Checkpointer();  // waits for a running checkpoint; closing the last connection does a final
                       // one
     Checkpointer(const Checkpointer&) = delete;
     Checkpointer& operator=(const Checkpointer&) = delete;
 
-    // Told by the writing connection after each commit: the log now holds `pages` pages.
-    void log_grew(int pages);
-    // How many checkpoints copied the whole log with the writer idle (tests and benchmarks).
+    // Called on the writing connection `writer` after each of its commits (from its log hook):
+    // the log now holds `pages` pages. Finishes a checkpoint the background handed over.
+    void committed(sqlite3* writer, int pages);
+    // How many checkpoints copied the whole log (tests and benchmarks).
     int completed();
     // Waits until `count` checkpoints completed; false if that took longer than `timeout`.
     bool wait_completed(int count, std::chrono::milliseconds timeout);
 
   private:
+    enum class Progress { complete, handed_over, behind };
+    struct Pass {
+        bool ok = false;  // false: busy, or a transient I/O error
+        int log = 0;      // pages in the log when it began
+        int copied = 0;   // of those, copied into the database file
+    };
+    bool log_grew(int pages);  // true: the writer is to finish a checkpoint now
+    void finish(sqlite3* writer);
     void run();
+    Progress catch_up(SQLite::Database& db);
+
     static constexpr std::chrono::milliseconds kRetry{20};  // after an incomplete pass
+    // Left to the writer: about what it adds while one short pass runs, copied and synced in
+    // well under a millisecond here (docs/benchmarks.md, round 6).
+    static constexpr int kFewPages = 64;
+    static constexpr int kMaxPasses = 4;  // then the writer finishes whatever is left
 
     const std::string path_;
     const int pages_;
+    const int limit_pages_;
     int asked_at_ = 0;  // the log's length at the last request (the writer's thread only)
     std::atomic<std::uint64_t> commits_{0};
+    std::atomic<int> log_pages_{0};
+    std::atomic<bool> hand_over_{false};
     std::mutex mutex_;
     std::condition_variable wake_;
     std::condition_variable progressed_;

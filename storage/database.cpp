@@ -34,18 +34,12 @@ Database::Database(const std::string& path)
     migrate(db_);
     if (path != ":memory:") {
         // Replaces SQLite's automatic checkpoint, which runs inside the commit that crosses the
-        // mark and makes that command wait for the copy and its fsyncs.
-        checkpointer_ = std::make_unique<Checkpointer>(path, kCheckpointPages);
+        // mark and makes that command wait for the whole copy and its fsyncs.
+        checkpointer_ = std::make_unique<Checkpointer>(path, kCheckpointPages, kLogLimitPages);
         sqlite3_wal_hook(
             db_.getHandle(),
             [](void* checkpointer, sqlite3* db, const char*, int pages) {
-                static_cast<Checkpointer*>(checkpointer)->log_grew(pages);
-                // A writer that never pauses keeps the background from ever finishing a copy:
-                // past this length the commit that crosses it checkpoints itself, as SQLite's
-                // own automatic checkpoint would, so the log stays bounded.
-                if (pages >= kLogLimitPages)
-                    sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
-                                              nullptr);
+                static_cast<Checkpointer*>(checkpointer)->committed(db, pages);
                 return SQLITE_OK;
             },
             checkpointer_.get());

@@ -29,9 +29,10 @@ class Database {
 
     SQLite::Database& sql() { return db_; }
     int schema_version();
-    // Checkpoints of the write-ahead log completed in the background so far.
+    // Checkpoints that copied the whole write-ahead log so far (in the background, or finished
+    // by the writer after the background copied all but the last pages).
     int checkpoints();
-    // Waits for `count` background checkpoints (tests); false after `timeout` or in memory.
+    // Waits for `count` such checkpoints (tests); false after `timeout` or in memory.
     bool wait_for_checkpoints(int count, std::chrono::milliseconds timeout);
     const std::string& path() const { return path_; }
     // Counts the transactions and savepoints that undid writes (rolled back after changing rows,
