@@ -102,8 +102,10 @@ Checkpointer::Progress Checkpointer::catch_up(SQLite::Database& db) {
         if (!done.ok) return Progress::behind;
         // All of it with no commit meanwhile: SQLite synced the database file, and the writer's
         // next transaction starts the log over.
-        if (done.copied == done.log && commits_.load(std::memory_order_relaxed) == commits_before)
+        if (done.copied == done.log && commits_.load(std::memory_order_relaxed) == commits_before) {
+            hand_over_.store(false, std::memory_order_relaxed);  // nothing left for the writer
             return Progress::complete;
+        }
         // Sync what this pass copied now, so the writer's final sync finds only its own pages.
         sync(db, SQLITE_FCNTL_FILE_POINTER);
         if (log_pages_.load(std::memory_order_relaxed) - done.copied <= kFewPages ||
