@@ -59,7 +59,11 @@ bool Checkpointer::log_grew(int pages) {
 }
 
 void Checkpointer::committed(sqlite3* writer, int pages) {
-    if (log_grew(pages) || pages >= limit_pages_) finish(writer);
+    if (!log_grew(pages) && pages < limit_pages_) return;
+    if (defer_)
+        defer_([this, writer] { finish(writer); });
+    else
+        finish(writer);
 }
 
 void Checkpointer::finish(sqlite3* writer) {

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -35,8 +36,13 @@ class Checkpointer {
     Checkpointer& operator=(const Checkpointer&) = delete;
 
     // Called on the writing connection `writer` after each of its commits (from its log hook):
-    // the log now holds `pages` pages. Finishes a checkpoint the background handed over.
+    // the log now holds `pages` pages. Finishes a checkpoint the background handed over — at
+    // once, or by way of `defer` when one is set.
     void committed(sqlite3* writer, int pages);
+    // Runs the writer's part of a checkpoint later on the writer's thread (e.g., after the
+    // callers of the transaction that just committed are answered) instead of inside the commit.
+    using Defer = std::function<void(std::function<void()>)>;
+    void defer_finishing(Defer defer) { defer_ = std::move(defer); }
     // How many checkpoints copied the whole log (tests and benchmarks).
     int completed();
     // Waits until `count` checkpoints completed; false if that took longer than `timeout`.
@@ -63,6 +69,7 @@ class Checkpointer {
     const std::string path_;
     const int pages_;
     const int limit_pages_;
+    Defer defer_;       // the writer's thread only
     int asked_at_ = 0;  // the log's length at the last request (the writer's thread only)
     std::atomic<std::uint64_t> commits_{0};
     std::atomic<int> log_pages_{0};

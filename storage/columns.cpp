@@ -69,7 +69,7 @@ void set_item_status(Database& db, std::string_view table, PairId pair, int numb
                     " SET status = ?, closed_at = ? WHERE pair_id = ? AND "
                     "number = ?");
     q.bind(1, std::string(status));
-    bind(q, 2, closed);
+    columns::bind(q, 2, closed);  // qualified: std::bind would be found through std::optional
     q.bind(3, pair.value);
     q.bind(4, number);
     q.exec();

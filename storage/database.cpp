@@ -50,6 +50,10 @@ bool Database::wait_for_checkpoints(int count, std::chrono::milliseconds timeout
     return checkpointer_ && checkpointer_->wait_completed(count, timeout);
 }
 
+void Database::defer_checkpoints(Checkpointer::Defer defer) {
+    if (checkpointer_) checkpointer_->defer_finishing(std::move(defer));
+}
+
 int Database::checkpoints() {
     return checkpointer_ ? checkpointer_->completed() : 0;
 }

@@ -34,6 +34,9 @@ class Database {
     int checkpoints();
     // Waits for `count` such checkpoints (tests); false after `timeout` or in memory.
     bool wait_for_checkpoints(int count, std::chrono::milliseconds timeout);
+    // How the writer's part of a checkpoint runs after a commit (see Checkpointer): by default
+    // inside the commit; `defer` lets the owner of the connection's thread run it afterwards.
+    void defer_checkpoints(Checkpointer::Defer defer);
     const std::string& path() const { return path_; }
     // Counts the transactions and savepoints that undid writes (rolled back after changing rows,
     // or failed to commit). The repositories that keep rows in memory drop them when it moves:
