@@ -26,9 +26,9 @@ namespace mentorbot {
 class Checkpointer {
   public:
     // Checkpoints `path` whenever its log has grown past `pages` pages (SQLite's own default
-    // for its automatic checkpoints is 1000). Should the background ever fall behind by
-    // `limit_pages`, the writer checkpoints by itself, as SQLite's own automatic checkpoint
-    // would, so that the log stays bounded.
+    // for its automatic checkpoints is 1000). Should the log ever reach `limit_pages` pages (the
+    // background that far behind), the writer checkpoints by itself, as SQLite's own automatic
+    // checkpoint would, so that the log stays bounded.
     Checkpointer(std::string path, int pages, int limit_pages);
     ~Checkpointer();  // waits for a running checkpoint; closing the last connection does a final
                       // one
@@ -39,8 +39,9 @@ class Checkpointer {
     // the log now holds `pages` pages. Finishes a checkpoint the background handed over — at
     // once, or by way of `defer` when one is set.
     void committed(sqlite3* writer, int pages);
-    // Runs the writer's part of a checkpoint later on the writer's thread (e.g., after the
-    // callers of the transaction that just committed are answered) instead of inside the commit.
+    // From now on the writer's part of a checkpoint is handed to `defer`, which runs it later on
+    // the writer's thread (e.g., once the callers of the transaction that just committed are
+    // answered) instead of inside the commit; an empty `defer` puts it back inside the commit.
     using Defer = std::function<void(std::function<void()>)>;
     void defer_finishing(Defer defer) { defer_ = std::move(defer); }
     // How many checkpoints copied the whole log (tests and benchmarks).
