@@ -12,8 +12,8 @@ StorageThread::StorageThread(Store& store)
           pthread_setname_np(pthread_self(), "mb-storage");  // as top -H and perf show it
           io_.run();
       }) {
-    // The commit that is to finish a checkpoint answers its commands first: the finishing runs
-    // as the next piece of work on this thread (set before any work arrives).
+    // The commit that is to finish a checkpoint answers its commands first: the finishing is
+    // queued as a piece of work of its own on this thread (set before any work arrives).
     store_.db.defer_checkpoints(
         [this](std::function<void()> finish) { boost::asio::post(io_, std::move(finish)); });
 }

@@ -94,7 +94,7 @@ TEST_CASE(
         finished_later += store.db.checkpoints() - before;
     };
     for (int round = 0; round < 27; ++round) write_messages(store, dana, t0, run_deferred);
-    // The checkpoints the writer completed all ran after their commits, handed to the owner.
+    // Checkpoints completed in the work handed to the owner: after their commits, not in them.
     CHECK(finished_later >= 3);
     CHECK(std::filesystem::file_size(scratch.path + "-wal") < 12'000 * 4120);
     CHECK(store.outbox.pending_count(Platform::console) == 8100);
