@@ -8,6 +8,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
+#include <utility>
+
 namespace mentorbot {
 
 namespace {
@@ -60,10 +62,16 @@ bool Checkpointer::log_grew(int pages) {
 
 void Checkpointer::committed(sqlite3* writer, int pages) {
     if (!log_grew(pages) && pages < limit_pages_) return;
-    if (defer_)
-        defer_([this, writer] { finish(writer); });
-    else
+    if (!defer_) {
         finish(writer);
+        return;
+    }
+    // Once: the commits before it runs (past the limit, each would ask) find it already queued.
+    if (std::exchange(finish_queued_, true)) return;
+    defer_([this, writer] {
+        finish_queued_ = false;
+        finish(writer);
+    });
 }
 
 void Checkpointer::finish(sqlite3* writer) {
@@ -75,7 +83,11 @@ void Checkpointer::finish(sqlite3* writer) {
         hand_over_.store(true, std::memory_order_release);  // mid-pass: after the next commit
         return;
     }
-    if (rc != SQLITE_OK || copied != log) return;  // the background looks again shortly
+    if (rc == SQLITE_OK && copied == log) count_completed();
+    // else the background looks again shortly
+}
+
+void Checkpointer::count_completed() {
     std::lock_guard lock(mutex_);
     ++completed_;
     progressed_.notify_all();
@@ -136,10 +148,9 @@ void Checkpointer::run() {
         requested_ = false;
         lock.unlock();
         const Progress progress = catch_up(db);
-        lock.lock();
         look_again = progress != Progress::complete;
-        if (!look_again) ++completed_;
-        progressed_.notify_all();
+        if (!look_again) count_completed();
+        lock.lock();
     }
 }
 

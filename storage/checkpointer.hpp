@@ -58,10 +58,13 @@ class Checkpointer {
     };
     bool log_grew(int pages);  // true: the writer is to finish a checkpoint now
     void finish(sqlite3* writer);
+    void count_completed();
     void run();
     Progress catch_up(SQLite::Database& db);
 
-    static constexpr std::chrono::milliseconds kRetry{20};  // after an incomplete pass
+    // After a hand-over or a failed pass: looks again, in case the writer paused before
+    // finishing.
+    static constexpr std::chrono::milliseconds kRetry{20};
     // Left to the writer: about what it adds while one short pass runs, copied and synced in
     // well under a millisecond here (docs/benchmarks.md, round 6).
     static constexpr int kFewPages = 64;
@@ -70,8 +73,9 @@ class Checkpointer {
     const std::string path_;
     const int pages_;
     const int limit_pages_;
-    Defer defer_;       // the writer's thread only
-    int asked_at_ = 0;  // the log's length at the last request (the writer's thread only)
+    Defer defer_;                 // the writer's thread only
+    bool finish_queued_ = false;  // handed to defer_ and not run yet (the writer's thread only)
+    int asked_at_ = 0;            // the log's length at the last request (the writer's thread only)
     std::atomic<std::uint64_t> commits_{0};
     std::atomic<int> log_pages_{0};
     std::atomic<bool> hand_over_{false};

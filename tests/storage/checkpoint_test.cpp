@@ -3,6 +3,7 @@
 // also while the writer never pauses.
 #include <unistd.h>
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <utility>
@@ -46,56 +47,61 @@ struct ScratchDatabase {
     std::string path = (dir / "bot.db").string();
 };
 
+// A store on a scratch database, and the person its messages go to.
+struct ScratchStore {
+    explicit ScratchStore(const std::string& name) : scratch(name), store(scratch.path) {}
+    // The longest the log became (its file is reused, not shortened, when it starts over).
+    std::uintmax_t longest_log() const { return std::filesystem::file_size(scratch.path + "-wal"); }
+
+    ScratchDatabase scratch;  // first: removed after the store has closed
+    Store store;
+    const Instant t0{std::chrono::seconds{1'800'000'000}};
+    const Person dana = store.people.find_or_create(Platform::console, "dana", "Dana", t0);
+};
+
+// 8,100 commits back to back, no pause between them: some 32,000 pages of log. A background
+// checkpoint can never copy all of a log that grows meanwhile; unless the writer finishes the
+// checkpoints the background began, the log only starts over at its limit of 20,000 pages
+// (82 MB), the commit that reaches it copying all of it.
+void write_without_pausing(ScratchStore& s, const std::function<void()>& after_commit = {}) {
+    for (int round = 0; round < 27; ++round) write_messages(s.store, s.dana, s.t0, after_commit);
+}
+
 }  // namespace
 
 TEST_CASE("The log is checkpointed in the background once it passes 1000 pages") {
-    const ScratchDatabase scratch("checkpoint");
-    Store store(scratch.path);
-    const Instant t0{std::chrono::seconds{1'800'000'000}};
-    const Person dana = store.people.find_or_create(Platform::console, "dana", "Dana", t0);
-    CHECK(store.db.checkpoints() == 0);
-    write_messages(store, dana, t0);
-    REQUIRE(store.db.wait_for_checkpoints(1, 20s));
+    ScratchStore s("checkpoint");
+    CHECK(s.store.db.checkpoints() == 0);
+    write_messages(s.store, s.dana, s.t0);
+    REQUIRE(s.store.db.wait_for_checkpoints(1, 20s));
     // The messages (1.2 MB) were copied back into the database file itself.
-    CHECK(std::filesystem::file_size(scratch.path) > 1'200'000);
-    CHECK(store.outbox.pending_count(Platform::console) == 300);
+    CHECK(std::filesystem::file_size(s.scratch.path) > 1'200'000);
+    CHECK(s.store.outbox.pending_count(Platform::console) == 300);
 }
 
 TEST_CASE("Against a writer that never pauses the log still starts over, long before its limit") {
-    const ScratchDatabase scratch("checkpoint-busy");
-    Store store(scratch.path);
-    const Instant t0{std::chrono::seconds{1'800'000'000}};
-    const Person dana = store.people.find_or_create(Platform::console, "dana", "Dana", t0);
-    // 8,100 commits back to back, no pause between them: some 32,000 pages of log. A background
-    // checkpoint can never copy all of a log that grows meanwhile; unless the writer finishes
-    // the checkpoints the background began, the log only starts over at its limit of 20,000
-    // pages (82 MB), the commit that reaches it copying all of it.
-    for (int round = 0; round < 27; ++round) write_messages(store, dana, t0);
-    CHECK(store.db.checkpoints() >= 3);
-    // The longest the log became (its file is reused, not shortened, when it starts over).
-    CHECK(std::filesystem::file_size(scratch.path + "-wal") < 12'000 * 4120);
-    CHECK(store.outbox.pending_count(Platform::console) == 8100);
+    ScratchStore s("checkpoint-busy");
+    write_without_pausing(s);
+    CHECK(s.store.db.checkpoints() >= 3);
+    CHECK(s.longest_log() < 12'000 * 4120);
+    CHECK(s.store.outbox.pending_count(Platform::console) == 8100);
 }
 
 TEST_CASE(
     "A writer that defers its part of a checkpoint runs it after the commit, and the log "
     "still starts over") {
-    const ScratchDatabase scratch("checkpoint-deferred");
     std::vector<std::function<void()>> deferred;  // outlives the store that fills it
-    Store store(scratch.path);
-    store.db.defer_checkpoints(
+    ScratchStore s("checkpoint-deferred");
+    s.store.db.defer_checkpoints(
         [&](std::function<void()> finish) { deferred.push_back(std::move(finish)); });
-    const Instant t0{std::chrono::seconds{1'800'000'000}};
-    const Person dana = store.people.find_or_create(Platform::console, "dana", "Dana", t0);
     int finished_later = 0;
-    auto run_deferred = [&] {
-        const int before = store.db.checkpoints();
+    write_without_pausing(s, [&] {
+        const int before = s.store.db.checkpoints();
         for (auto& finish : std::exchange(deferred, {})) finish();
-        finished_later += store.db.checkpoints() - before;
-    };
-    for (int round = 0; round < 27; ++round) write_messages(store, dana, t0, run_deferred);
+        finished_later += s.store.db.checkpoints() - before;
+    });
     // Checkpoints completed in the work handed to the owner: after their commits, not in them.
     CHECK(finished_later >= 3);
-    CHECK(std::filesystem::file_size(scratch.path + "-wal") < 12'000 * 4120);
-    CHECK(store.outbox.pending_count(Platform::console) == 8100);
+    CHECK(s.longest_log() < 12'000 * 4120);
+    CHECK(s.store.outbox.pending_count(Platform::console) == 8100);
 }
