@@ -44,6 +44,7 @@ void CommandRunner::drain() {
     const Instant now = clock_.now();
     std::vector<Dispatched> results(batch.size());
     Store& store = storage_.store();
+    const std::uint64_t enqueued = store.outbox.enqueued(), planned = store.reminders.plans_made();
     try {
         Database::Transaction tx(store.db);
         for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -65,7 +66,10 @@ void CommandRunner::drain() {
     ++batches_;
     commands_ += batch.size();
     resume(batch, results);
-    if (on_committed_) on_committed_();
+    // A batch that was rolled back may still report a change: one wake too many, never one lost.
+    if (on_committed_)
+        on_committed_(Committed{store.outbox.enqueued() != enqueued,
+                                store.reminders.plans_made() != planned});
 }
 
 void CommandRunner::resume(std::deque<Pending>& batch, std::vector<Dispatched>& results) {

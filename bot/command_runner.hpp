@@ -29,8 +29,15 @@ class CommandRunner {
     // committed.
     void submit(Command command, boost::asio::any_io_executor caller, Completion done);
 
-    // Called on the storage thread after each commit (wakes the outbox pumps and reminder timer).
-    void on_committed(std::function<void()> callback) { on_committed_ = std::move(callback); }
+    // What a committed batch may have changed for the outbox pumps and the reminder timer.
+    struct Committed {
+        bool messages_queued = false;
+        bool reminders_planned = false;  // added or moved (only these can come due sooner)
+    };
+    // Called on the storage thread after each commit, so that only what changed is woken.
+    void on_committed(std::function<void(const Committed&)> callback) {
+        on_committed_ = std::move(callback);
+    }
 
     const Settings& settings() const { return settings_; }
     const Clock& clock() const { return clock_; }
@@ -51,7 +58,7 @@ class CommandRunner {
     StorageThread& storage_;
     const Settings& settings_;
     const Clock& clock_;
-    std::function<void()> on_committed_;
+    std::function<void(const Committed&)> on_committed_;
     std::deque<Pending> pending_;  // touched only on the storage thread
     bool draining_ = false;
     std::size_t batches_ = 0, commands_ = 0;

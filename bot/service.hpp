@@ -37,7 +37,9 @@ public:
 private:
     void wake_pumps();
 
-    boost::asio::io_context io_;
+    // Run by one thread only: Asio then queues the work a handler posts to its own thread
+    // without a lock and without waking the reactor for it.
+    boost::asio::io_context io_{1};
     StorageThread storage_;
     const Clock& clock_;
     CommandRunner commands_;

@@ -49,7 +49,7 @@ class StorageThread {
 
   private:
     Store& store_;
-    boost::asio::io_context io_;
+    boost::asio::io_context io_{1};  // run by this one thread only (see Service::io_)
     boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_;
     std::thread thread_;
 };

@@ -65,6 +65,7 @@ Reminder Reminders::add(const Reminder& r) {
     q.bind(7, columns::seconds(r.due_at));
     q.bind(8, r.nudge);
     q.exec();
+    ++plans_made_;
     return query("WHERE id = ?", {db_.sql().getLastInsertRowid()}).front();
 }
 
@@ -137,6 +138,7 @@ void Reminders::postpone(ReminderId id, Instant due_at) {
     q.bind(1, columns::seconds(due_at));
     q.bind(2, id.value);
     q.exec();
+    ++plans_made_;
 }
 
 void Reminders::detach_meeting(MeetingId meeting) {

@@ -52,9 +52,15 @@ class Reminders {
     // Forgets the meeting of reminders already settled, so the meeting row can be removed.
     void detach_meeting(MeetingId meeting);
 
+    // Reminders added or moved through this object so far. Only these can bring the earliest
+    // pending reminder forward (sent or dropped ones only move it later), so a timer armed for
+    // it needs a fresh look only when this count moved.
+    std::uint64_t plans_made() const { return plans_made_; }
+
   private:
     std::vector<Reminder> query(const std::string& where, const std::vector<std::int64_t>& args);
     Database& db_;
+    std::uint64_t plans_made_ = 0;
 };
 
 }  // namespace mentorbot

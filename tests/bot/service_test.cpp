@@ -7,9 +7,13 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <catch2/catch.hpp>
+#include <condition_variable>
 #include <future>
+#include <mutex>
+#include <optional>
 
 #include "bot/service.hpp"
+#include "bot/command_runner.hpp"
 
 using namespace mentorbot;
 namespace asio = boost::asio;
@@ -154,4 +158,51 @@ TEST_CASE("A platform's wait holds back that conversation only, and order is kep
     CHECK(transport.sent == std::vector<std::string>{"dm", "welcome", "pair.ended"});
     CHECK(welcome_tries == 2);
     CHECK(store.outbox.pending_count(Platform::slack) == 0);
+}
+
+TEST_CASE("A commit wakes the outbox only when it queued messages, the reminders only when planned") {
+    Store store(":memory:");
+    Settings settings;
+    ManualClock clock(Instant{std::chrono::seconds{1'800'000'000}});
+    StorageThread storage(store);
+    CommandRunner runner(storage, settings, clock);
+    std::mutex mutex;
+    std::condition_variable reported;
+    std::vector<CommandRunner::Committed> commits;  // written on the storage thread
+    runner.on_committed([&](const CommandRunner::Committed& c) {
+        std::lock_guard lock(mutex);
+        commits.push_back(c);
+        reported.notify_all();
+    });
+    asio::io_context io;
+    auto guard = asio::make_work_guard(io);
+    std::size_t batches = 0;
+    // One command, one batch: returns its answer and what its commit reported.
+    auto run = [&](const std::string& who, const std::string& text) {
+        std::optional<Dispatched> answer;
+        runner.submit(command_from(who, text), io.get_executor(),
+                      [&](Dispatched d) { answer = std::move(d); });
+        while (!answer) io.run_one();  // the answer is posted here after the commit
+        std::unique_lock lock(mutex);  // the report may come just after the answer
+        reported.wait(lock, [&] { return commits.size() > batches; });
+        ++batches;
+        return std::make_pair(answer->ok, commits.back());
+    };
+    REQUIRE(run("U1", "pair <@U1> <@U2>").first);
+
+    auto [added, action] = run("U1", "action add read the chapter on feedback");
+    CHECK(added);
+    CHECK(action.messages_queued);  // the pair's space hears of it
+    CHECK_FALSE(action.reminders_planned);
+
+    auto [scheduled, schedule] = run("U1", "schedule weekly tue 15:00");
+    CHECK(scheduled);
+    CHECK(schedule.reminders_planned);  // the next meeting's reminders
+
+    auto [understood, typo] = run("U1", "acton add something");
+    CHECK_FALSE(understood);
+    CHECK_FALSE(typo.messages_queued);
+    CHECK_FALSE(typo.reminders_planned);
+    CHECK(commits.size() == 4);
+    storage.finish();
 }

@@ -117,7 +117,7 @@ class FakeHomeserver {
     void changed_outside();  // the same, from a test's thread
 
     mutable std::mutex mutex_;
-    boost::asio::io_context io_;
+    boost::asio::io_context io_{1};  // run by the fake's one thread
     std::optional<boost::asio::ssl::context> tls_;
     boost::asio::ip::tcp::acceptor acceptor_;
     std::vector<Event> stream_;

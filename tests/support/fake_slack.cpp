@@ -142,7 +142,7 @@ std::string escape_free_id(int n) {
 }  // namespace
 
 struct FakeSlack::Server {
-    asio::io_context io;
+    asio::io_context io{1};  // run by the fake's one thread
     asio::ssl::context tls;
     tcp::acceptor acceptor{io, {asio::ip::make_address("127.0.0.1"), 0}};
     const std::string host_port = "127.0.0.1:" + std::to_string(acceptor.local_endpoint().port());
