@@ -178,13 +178,12 @@ std::string unescape_slash_text(std::string_view text) {
     return out;
 }
 
-std::string ack(const std::string& envelope_id, const nlohmann::json* payload) {
-    // Written out: the payload is dumped in place rather than copied into a second tree.
+std::string ack(const std::string& envelope_id, std::string_view payload_json) {
     std::string out = R"({"envelope_id":)";
     append_json_string(out, envelope_id);
-    if (payload) {
+    if (!payload_json.empty()) {
         out += R"(,"payload":)";
-        out += payload->dump();
+        out += payload_json;
     }
     out += '}';
     return out;

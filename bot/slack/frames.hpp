@@ -49,7 +49,7 @@ std::optional<Frame> parse_frame(std::string_view text, std::string& why);
 // Slack escapes &, < and > in slash command text; mentions arrive as <@U…|name> unescaped.
 std::string unescape_slash_text(std::string_view text);
 
-// {"envelope_id":"…"} or {"envelope_id":"…","payload":{…}}.
-std::string ack(const std::string& envelope_id, const nlohmann::json* payload = nullptr);
+// {"envelope_id":"…"} or, given the payload's JSON text, {"envelope_id":"…","payload":{…}}.
+std::string ack(const std::string& envelope_id, std::string_view payload_json = {});
 
 }  // namespace mentorbot::slack

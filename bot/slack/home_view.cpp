@@ -8,8 +8,8 @@ namespace mentorbot::slack {
 nlohmann::json home_view(const Document& summary) {
     nlohmann::json blocks = nlohmann::json::array();
     for (const SlackMessage& m : render_slack(summary))
-        for (const auto& b : m.blocks)
-            if (blocks.size() < 100) blocks.push_back(b);
+        for (auto& b : blocks_json(m))
+            if (blocks.size() < 100) blocks.push_back(std::move(b));
     return {{"type", "home"}, {"blocks", std::move(blocks)}};
 }
 

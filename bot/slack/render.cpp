@@ -3,6 +3,8 @@
 
 #include <cctype>
 
+#include "handlers/json_text.hpp"
+
 namespace mentorbot::slack {
 namespace {
 
@@ -67,10 +69,6 @@ std::vector<std::string> cut(const std::string& text, std::size_t limit) {
 // What a block adds besides its text, about: {"type":"section","text":{"type":"mrkdwn","text":""}}.
 constexpr std::size_t kBlockOverhead = 60;
 
-nlohmann::json section(std::string text) {
-    return {{"type", "section"}, {"text", {{"type", "mrkdwn"}, {"text", std::move(text)}}}};
-}
-
 }  // namespace
 
 std::string escape_mrkdwn(std::string_view text) {
@@ -122,17 +120,15 @@ std::string mrkdwn_line(const Line& line) {
 std::vector<SlackMessage> render_slack(const Document& document, bool late) {
     // Sections of at most kMaxSectionChars, each with its part of the fallback text.
     struct Piece {
-        nlohmann::json block;
+        SlackBlock block;
         std::string fallback;
         std::size_t size;  // characters the block adds to the message
     };
     std::vector<Piece> pieces;
     if (late) {
         constexpr std::string_view kLate = "_(late)_";
-        nlohmann::json marker = {{"type", "mrkdwn"}, {"text", kLate}};
-        nlohmann::json context = {{"type", "context"},
-                                  {"elements", nlohmann::json::array({marker})}};
-        pieces.push_back({std::move(context), "(late)", kBlockOverhead + kLate.size()});
+        pieces.push_back({SlackBlock{SlackBlock::Kind::context, std::string(kLate)}, "(late)",
+                          kBlockOverhead + kLate.size()});
     }
     for (const Block& block : document.blocks) {
         Document one;
@@ -142,7 +138,8 @@ std::vector<SlackMessage> render_slack(const Document& document, bool late) {
         if (block.kind == Block::Kind::heading) text = "*" + text + "*";
         for (std::string& part : cut(text, kMaxSectionChars)) {
             const std::size_t size = kBlockOverhead + part.size();
-            pieces.push_back({section(std::move(part)), fallback, size});
+            pieces.push_back(
+                {SlackBlock{SlackBlock::Kind::section, std::move(part)}, fallback, size});
         }
     }
     std::vector<SlackMessage> messages;
@@ -152,7 +149,7 @@ std::vector<SlackMessage> render_slack(const Document& document, bool late) {
         const std::size_t size = p.size;
         if (messages.empty() || messages.back().blocks.size() >= kMaxBlocks ||
             chars + size > kMaxMessageChars) {
-            messages.push_back({"", nlohmann::json::array()});
+            messages.push_back({});
             chars = 0;
             last_fallback.clear();
         }
@@ -168,18 +165,53 @@ std::vector<SlackMessage> render_slack(const Document& document, bool late) {
     }
     for (SlackMessage& m : messages)
         if (m.text.size() > kMaxMessageChars) m.text = cut(m.text, kMaxMessageChars).front();
-    if (messages.empty()) messages.push_back({"", nlohmann::json::array()});
+    if (messages.empty()) messages.push_back({});
     return messages;
 }
 
-nlohmann::json message_json(const SlackMessage& message) {
-    return message_json(SlackMessage(message));
+nlohmann::json blocks_json(const SlackMessage& message) {
+    nlohmann::json blocks = nlohmann::json::array();
+    for (const SlackBlock& b : message.blocks) {
+        const nlohmann::json text = {{"type", "mrkdwn"}, {"text", b.mrkdwn}};
+        if (b.kind == SlackBlock::Kind::context)
+            blocks.push_back({{"type", "context"}, {"elements", nlohmann::json::array({text})}});
+        else
+            blocks.push_back({{"type", "section"}, {"text", text}});
+    }
+    return blocks;
 }
 
-nlohmann::json message_json(SlackMessage&& message) {
-    nlohmann::json body = {{"text", std::move(message.text)}};
-    if (!message.blocks.empty()) body["blocks"] = std::move(message.blocks);
+nlohmann::json message_json(const SlackMessage& message) {
+    nlohmann::json body = {{"text", message.text}};
+    if (!message.blocks.empty()) body["blocks"] = blocks_json(message);
     return body;
+}
+
+void append_message_json(std::string& out, const SlackMessage& message,
+                         std::string_view response_type) {
+    // Keys in the order nlohmann::json writes them (sorted), so both forms read alike in logs.
+    out += '{';
+    if (!message.blocks.empty()) {
+        out += R"("blocks":[)";
+        for (std::size_t i = 0; i < message.blocks.size(); ++i) {
+            const SlackBlock& b = message.blocks[i];
+            if (i) out += ',';
+            out += b.kind == SlackBlock::Kind::context ? R"({"elements":[{"text":)"
+                                                       : R"({"text":{"text":)";
+            append_json_string(out, b.mrkdwn);
+            out += b.kind == SlackBlock::Kind::context ? R"(,"type":"mrkdwn"}],"type":"context"})"
+                                                       : R"(,"type":"mrkdwn"},"type":"section"})";
+        }
+        out += "],";
+    }
+    if (!response_type.empty()) {
+        out += R"("response_type":)";
+        append_json_string(out, response_type);
+        out += ',';
+    }
+    out += R"("text":)";
+    append_json_string(out, message.text);
+    out += '}';
 }
 
 }  // namespace mentorbot::slack

@@ -17,9 +17,15 @@ inline constexpr std::size_t kMaxBlocks = 50;
 inline constexpr std::size_t kMaxSectionChars = 3000;
 inline constexpr std::size_t kMaxMessageChars = 12000;
 
+// One Block Kit block: a section of mrkdwn, or the context line that marks a late answer.
+struct SlackBlock {
+    enum class Kind { section, context } kind = Kind::section;
+    std::string mrkdwn;  // escaped
+};
+
 struct SlackMessage {
-    std::string text;       // the fallback (notifications, clients without blocks), escaped mrkdwn
-    nlohmann::json blocks;  // Block Kit array
+    std::string text;  // the fallback (notifications, clients without blocks), escaped mrkdwn
+    std::vector<SlackBlock> blocks;
 };
 
 // `&` → `&amp;`, `<` → `&lt;`, `>` → `&gt;`: stops <!channel>, <!here> and <@U…> injection.
@@ -30,8 +36,13 @@ std::string mrkdwn_line(const Line& line);
 // The document as one or more messages, in order; `late` marks the first one visibly.
 std::vector<SlackMessage> render_slack(const Document& document, bool late = false);
 
-// A message body for chat.postMessage, response_url, or a slash command's ack payload.
+// The Block Kit array of a message.
+nlohmann::json blocks_json(const SlackMessage& message);
+// A message body for chat.postMessage or response_url: {"text":…,"blocks":[…]}.
 nlohmann::json message_json(const SlackMessage& message);
-nlohmann::json message_json(SlackMessage&& message);  // moves the blocks instead of copying
+// The same body written straight as JSON text (no tree: every slash command's ack carries one),
+// with "response_type" added when it is given.
+void append_message_json(std::string& out, const SlackMessage& message,
+                         std::string_view response_type = {});
 
 }  // namespace mentorbot::slack

@@ -29,9 +29,11 @@ struct Overloaded : F... {
     using F::operator()...;
 };
 
-nlohmann::json ephemeral(slack::SlackMessage message) {
-    nlohmann::json body = slack::message_json(std::move(message));
-    body["response_type"] = "ephemeral";
+constexpr std::string_view kEphemeral = "ephemeral";  // seen only by the one who asked
+
+nlohmann::json ephemeral(const slack::SlackMessage& message) {
+    nlohmann::json body = slack::message_json(message);
+    body["response_type"] = kEphemeral;
     return body;
 }
 
@@ -146,9 +148,10 @@ void SlackTransport::send_answer(const std::shared_ptr<Answering>& answering, Di
     }
     // With no link left to carry the ack, the whole answer goes by response_url.
     if (slack::SocketLink* to = ack_carrier(*answering->link)) {
-        const nlohmann::json payload = ephemeral(std::move(messages.front()));
+        std::string payload;
+        slack::append_message_json(payload, messages.front(), kEphemeral);
         messages.erase(messages.begin());
-        to->write(slack::ack(answering->slash.envelope_id, &payload));
+        to->write(slack::ack(answering->slash.envelope_id, payload));
     }
     acked(*answering);
     if (!messages.empty())
@@ -193,7 +196,7 @@ asio::awaitable<void> SlackTransport::deliver_late(slack::SlashCommand slash,
                                                    std::vector<slack::SlackMessage> messages) {
     for (const slack::SlackMessage& m : messages) {
         if (!slash.response_url.empty()) {
-            nlohmann::json body = ephemeral(m);  // a copy: kept for chat.postEphemeral
+            nlohmann::json body = ephemeral(m);
             if (co_await responses_.post(slash.response_url, std::move(body))) continue;
         }
         nlohmann::json args = slack::message_json(m);
