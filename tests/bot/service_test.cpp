@@ -12,8 +12,8 @@
 #include <mutex>
 #include <optional>
 
-#include "bot/service.hpp"
 #include "bot/command_runner.hpp"
+#include "bot/service.hpp"
 
 using namespace mentorbot;
 namespace asio = boost::asio;
