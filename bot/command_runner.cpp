@@ -44,7 +44,7 @@ void CommandRunner::drain() {
     const Instant now = clock_.now();
     std::vector<Dispatched> results(batch.size());
     Store& store = storage_.store();
-    const std::uint64_t enqueued = store.outbox.enqueued(), planned = store.reminders.plans_made();
+    const std::uint64_t planned = store.reminders.plans_made();
     try {
         Database::Transaction tx(store.db);
         for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -65,11 +65,13 @@ void CommandRunner::drain() {
     }
     ++batches_;
     commands_ += batch.size();
-    resume(batch, results);
-    // A batch that was rolled back may still report a change: one wake too many, never one lost.
-    if (on_committed_)
-        on_committed_(Committed{store.outbox.enqueued() != enqueued,
-                                store.reminders.plans_made() != planned});
+    // Each result counts the messages its command queued (none when it was undone). The
+    // reminders have no such count: a batch rolled back may report them, one wake too many.
+    const Committed committed{std::any_of(results.begin(), results.end(),
+                                          [](const Dispatched& r) { return r.queued > 0; }),
+                              store.reminders.plans_made() != planned};
+    resume(batch, results);  // moves the results away
+    if (on_committed_) on_committed_(committed);
 }
 
 void CommandRunner::resume(std::deque<Pending>& batch, std::vector<Dispatched>& results) {

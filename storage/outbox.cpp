@@ -37,7 +37,6 @@ OutboxId Outbox::enqueue(const QueuedMessage& m, Instant now) {
     else
         q.bind(9);
     q.exec();
-    ++enqueued_;
     return OutboxId{db_.sql().getLastInsertRowid()};
 }
 

@@ -52,12 +52,8 @@ class Outbox {
     void hold_until(OutboxId id, Instant when);   // waits behind another message; no attempt
     void drop(OutboxId id, const std::string& reason, Instant now);
 
-    // Messages enqueued through this object so far (a pump needs waking only when it moved).
-    std::uint64_t enqueued() const { return enqueued_; }
-
   private:
     Database& db_;
-    std::uint64_t enqueued_ = 0;
 };
 
 }  // namespace mentorbot

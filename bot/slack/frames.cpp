@@ -2,6 +2,7 @@
 #include "bot/slack/frames.hpp"
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <type_traits>
 #include <vector>
 

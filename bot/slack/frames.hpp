@@ -2,7 +2,6 @@
 // plain structs, and the acks the bot sends back.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>

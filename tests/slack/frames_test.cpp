@@ -1,6 +1,7 @@
 // tests/slack/frames_test: Socket Mode frames read from the shapes Slack sends (PROTOCOLS.md), and
 // acks in the shape Slack expects.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "bot/slack/frames.hpp"
 
