@@ -5,6 +5,8 @@
 
 #include <boost/asio/post.hpp>
 
+#include "bot/thread_placement.hpp"
+
 namespace mentorbot {
 
 StorageThread::StorageThread(Store& store)
@@ -20,6 +22,10 @@ StorageThread::StorageThread(Store& store)
 
 StorageThread::~StorageThread() {
     finish();
+}
+
+void StorageThread::place(const std::vector<int>& cpus) {
+    if (thread_.joinable()) place_thread(thread_.native_handle(), cpus, "storage");
 }
 
 void StorageThread::finish() {
