@@ -21,8 +21,6 @@
 #include "bot/logging.hpp"
 #include "bot/service.hpp"
 #include "bot/slack/slack_transport.hpp"
-#include "bot/thread_placement.hpp"
-#include "config/cpu_list.hpp"
 #include "support/fake_slack.hpp"
 
 using namespace mentorbot;
@@ -163,15 +161,6 @@ int main(int argc, char** argv) {
     const std::string text = argc > 3 ? argv[3] : "action add read the chapter on feedback";
     // The offered load of the second phase (0 skips it).
     const double rate = argc > 4 ? std::atof(argv[4]) : 25'000;
-    // "apart" (default): the bot's network and storage threads on CPUs of their own, as the
-    // threads.network_cpus / storage_cpus settings keep them; "anywhere": where the kernel puts
-    // them (docs/benchmarks.md, round 8).
-    const std::string placement = argc > 5 ? argv[5] : "apart";
-    if (placement != "apart" && placement != "anywhere") {
-        std::fprintf(stderr,
-                     "usage: slack_commands [count] [in flight] [text] [rate] [apart|anywhere]\n");
-        return 2;
-    }
     init_logging("warn");
     pthread_setname_np(pthread_self(), "bench-driver");
 
@@ -186,10 +175,6 @@ int main(int argc, char** argv) {
         Settings settings;
         SystemClock clock;
         Service service(store, settings, clock);
-        const std::vector<int> cpus = usable_cpus();
-        ThreadsConfig threads;
-        if (placement == "apart" && cpus.size() >= 2) threads = {{cpus[0]}, {cpus[1]}};
-        service.place_threads(threads);
         SlackOptions options;
         options.config = {"xapp-1-bench", "xoxb-bench", fake.api_url()};
         service.add(std::make_unique<SlackTransport>(service.io().get_executor(), service.storage(),
@@ -234,13 +219,6 @@ int main(int argc, char** argv) {
         std::printf(
             "transactions:    %zu in both phases (commands that arrive together share one)\n",
             batches);
-        if (threads.network_cpus.empty())
-            std::printf("threads:         where the kernel puts them (of CPUs %s)\n",
-                        format_cpu_list(cpus).c_str());
-        else
-            std::printf("threads:         network on CPU %d, storage on CPU %d (of CPUs %s)\n",
-                        threads.network_cpus[0], threads.storage_cpus[0],
-                        format_cpu_list(cpus).c_str());
         exit_code |=
             report("saturation (closed loop, always " + std::to_string(window) + " in flight)",
                    closed, total);

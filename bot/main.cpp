@@ -10,7 +10,6 @@
 #include "bot/matrix/transport.hpp"
 #include "bot/service.hpp"
 #include "bot/slack/slack_transport.hpp"
-#include "bot/thread_placement.hpp"
 #include "config/config.hpp"
 #include "handlers/when.hpp"
 #include "storage/store.hpp"
@@ -76,16 +75,6 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    const std::pair<const char*, const std::vector<int>*> placements[] = {
-        {"threads.network_cpus", &config.threads.network_cpus},
-        {"threads.storage_cpus", &config.threads.storage_cpus}};
-    for (const auto& [setting, cpus] : placements) {
-        if (auto why = unusable_cpus(*cpus)) {
-            std::cerr << "mentorbot: " << setting << ": " << *why << "\n";
-            return 2;
-        }
-    }
-
     const bool use_console =
         console->parsed() || (!config.slack.configured() && !config.matrix.configured());
     if (!use_console) {
@@ -96,7 +85,6 @@ int main(int argc, char** argv) {
             Settings settings{config.coordinators, config.default_timezone};
             SystemClock clock;
             Service service(store, settings, clock);
-            service.place_threads(config.threads);
             if (config.slack.configured()) service.add(make_slack_transport(service, config.slack));
             if (config.matrix.configured())
                 service.add(std::make_unique<MatrixTransport>(

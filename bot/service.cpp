@@ -9,8 +9,6 @@
 #include <boost/asio/signal_set.hpp>
 #include <csignal>
 
-#include "bot/thread_placement.hpp"
-
 namespace mentorbot {
 namespace asio = boost::asio;
 
@@ -55,13 +53,7 @@ void Service::stop() {
     });
 }
 
-void Service::place_threads(const ThreadsConfig& threads) {
-    storage_.place(threads.storage_cpus);
-    network_cpus_ = threads.network_cpus;
-}
-
 int Service::run() {
-    place_thread(pthread_self(), network_cpus_, "network");
     asio::signal_set signals(io_, SIGINT, SIGTERM);
     signals.async_wait([this](const boost::system::error_code& ec, int signal) {
         if (ec) return;

@@ -13,7 +13,6 @@
 #include "bot/reminder_driver.hpp"
 #include "bot/storage_thread.hpp"
 #include "bot/transport.hpp"
-#include "config/config.hpp"
 
 namespace mentorbot {
 
@@ -28,9 +27,6 @@ public:
     const Clock& clock() const { return clock_; }
 
     void add(std::unique_ptr<Transport> transport);
-    // Keeps the storage thread on its CPUs from now on, and the thread that calls run() on the
-    // network CPUs once it does (empty lists: wherever the kernel puts them).
-    void place_threads(const ThreadsConfig& threads);
     // Runs until stopped; returns the exit code (0 clean stop, 3 a platform refused the bot).
     int run();
     void stop();  // callable from any thread
@@ -50,7 +46,6 @@ private:
     ReminderDriver reminders_;
     std::vector<std::unique_ptr<Transport>> transports_;
     std::vector<std::unique_ptr<OutboxPump>> pumps_;
-    std::vector<int> network_cpus_;
     int exit_code_ = 0;
 };
 

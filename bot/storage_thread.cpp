@@ -5,8 +5,6 @@
 
 #include <boost/asio/post.hpp>
 
-#include "bot/thread_placement.hpp"
-
 namespace mentorbot {
 
 StorageThread::StorageThread(Store& store)
@@ -22,10 +20,6 @@ StorageThread::StorageThread(Store& store)
 
 StorageThread::~StorageThread() {
     finish();
-}
-
-void StorageThread::place(const std::vector<int>& cpus) {
-    if (thread_.joinable()) place_thread(thread_.native_handle(), cpus, "storage");
 }
 
 void StorageThread::finish() {

@@ -10,7 +10,6 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <thread>
 #include <type_traits>
-#include <vector>
 
 #include "storage/store.hpp"
 
@@ -26,8 +25,6 @@ class StorageThread {
     // Finishes the work already handed over and stops the thread (idempotent). Owners call it
     // before the objects that work calls back into (pumps, timers) are destroyed.
     void finish();
-    // Keeps the thread on `cpus` from now on (bot/thread_placement; empty: no change).
-    void place(const std::vector<int>& cpus);
 
     // Runs f(store) on the storage thread; the awaiting coroutine resumes on its own executor
     // with the result, or with f's exception rethrown.

@@ -3,8 +3,6 @@
 
 #include <toml++/toml.h>
 
-#include "config/cpu_list.hpp"
-
 #include <cstdlib>
 #include <set>
 
@@ -41,14 +39,6 @@ std::vector<std::string> list_at(const toml::table& t, const char* key, const st
     return out;
 }
 
-// `text` as the CPUs of `setting` (threads.network_cpus, …), or a ConfigError saying how to write
-// it.
-std::vector<int> cpus_of(const std::string& text, const std::string& setting) {
-    if (auto cpus = parse_cpu_list(text)) return *cpus;
-    throw ConfigError(setting + " \"" + text +
-                      "\" is not a list of CPU numbers like \"1\" or \"0-3,6\"");
-}
-
 void read_file(Config& c, const std::string& path) {
     toml::table root;
     try {
@@ -58,18 +48,17 @@ void read_file(Config& c, const std::string& path) {
         throw ConfigError(path + ":" + std::to_string(where.line) + ":" +
                           std::to_string(where.column) + ": " + std::string(e.description()));
     }
-    check_keys(
-        root,
-        {"database", "default_timezone", "coordinators", "log_level", "slack", "matrix", "threads"},
-        path);
+    check_keys(root,
+               {"database", "default_timezone", "coordinators", "log_level", "slack", "matrix"},
+               path);
     c.database = text_at(root, "database", path, c.database);
     c.default_timezone = text_at(root, "default_timezone", path, c.default_timezone);
     c.coordinators = list_at(root, "coordinators", path);
     c.log_level = text_at(root, "log_level", path, c.log_level);
-    for (const char* table : {"slack", "matrix", "threads"}) {
-        const toml::node* node = root.get(table);
+    for (const char* secret_table : {"slack", "matrix"}) {
+        const toml::node* node = root.get(secret_table);
         if (node && !node->is_table())
-            throw ConfigError(path + ": \"" + table + "\" must be a table");
+            throw ConfigError(path + ": \"" + secret_table + "\" must be a table");
     }
     if (const toml::table* slack = root["slack"].as_table()) {
         const std::string where = path + " [slack]";
@@ -84,14 +73,6 @@ void read_file(Config& c, const std::string& path) {
         c.matrix.homeserver = text_at(*matrix, "homeserver", where, c.matrix.homeserver);
         c.matrix.user = text_at(*matrix, "user", where, c.matrix.user);
         c.matrix.allowed = list_at(*matrix, "allowed", where);
-    }
-    if (const toml::table* threads = root["threads"].as_table()) {
-        const std::string where = path + " [threads]";
-        check_keys(*threads, {"network_cpus", "storage_cpus"}, where);
-        c.threads.network_cpus =
-            cpus_of(text_at(*threads, "network_cpus", where, ""), where + " network_cpus");
-        c.threads.storage_cpus =
-            cpus_of(text_at(*threads, "storage_cpus", where, ""), where + " storage_cpus");
     }
 }
 
@@ -114,10 +95,6 @@ void read_environment(Config& c, const Environment& env) {
             }
         }
     }
-    if (auto v = env("MENTORBOT_NETWORK_CPUS"); v && !v->empty())
-        c.threads.network_cpus = cpus_of(*v, "MENTORBOT_NETWORK_CPUS");
-    if (auto v = env("MENTORBOT_STORAGE_CPUS"); v && !v->empty())
-        c.threads.storage_cpus = cpus_of(*v, "MENTORBOT_STORAGE_CPUS");
     set("SLACK_APP_TOKEN", c.slack.app_token);
     set("SLACK_BOT_TOKEN", c.slack.bot_token);
     set("SLACK_API_URL", c.slack.api_url);

@@ -29,14 +29,6 @@ struct MatrixConfig {
     bool configured() const { return !homeserver.empty(); }
 };
 
-// The CPUs the bot's two busy threads are kept on (Linux CPU numbers); empty: wherever the
-// kernel puts them. On a host of its own, keeping them on different CPUs stops the scheduler
-// from stacking both on one while another idles (docs/benchmarks.md, round 8).
-struct ThreadsConfig {
-    std::vector<int> network_cpus;  // the thread that runs the Slack and Matrix connections
-    std::vector<int> storage_cpus;  // the thread that runs the database
-};
-
 struct Config {
     std::string database = "./mentorbot.db";
     std::string default_timezone = "UTC";
@@ -45,7 +37,6 @@ struct Config {
     std::string log_level = "info";
     SlackConfig slack;
     MatrixConfig matrix;
-    ThreadsConfig threads;
 };
 
 using Environment = std::function<std::optional<std::string>(const std::string&)>;

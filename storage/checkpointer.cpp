@@ -26,10 +26,7 @@ void sync(SQLite::Database& db, int which) {
 }  // namespace
 
 Checkpointer::Checkpointer(std::string path, int pages, int limit_pages)
-    : path_(std::move(path)), pages_(pages), limit_pages_(limit_pages) {
-    CPU_ZERO(&owner_cpus_);
-    owner_cpus_known_ = sched_getaffinity(0, sizeof owner_cpus_, &owner_cpus_) == 0;
-}
+    : path_(std::move(path)), pages_(pages), limit_pages_(limit_pages) {}
 
 Checkpointer::~Checkpointer() {
     {
@@ -56,8 +53,6 @@ bool Checkpointer::log_grew(int pages) {
         if (!thread_.joinable())
             thread_ = std::thread([this] {
                 pthread_setname_np(pthread_self(), "mb-checkpoint");
-                if (owner_cpus_known_)
-                    pthread_setaffinity_np(pthread_self(), sizeof owner_cpus_, &owner_cpus_);
                 run();
             });
     }

@@ -2,8 +2,6 @@
 // and thread of its own, so that a commit waits at most for the last few pages of a checkpoint.
 #pragma once
 
-#include <sched.h>
-
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -73,11 +71,6 @@ class Checkpointer {
     static constexpr int kMaxPasses = 4;  // then the writer finishes whatever is left
 
     const std::string path_;
-    // The CPUs of the thread that opened the database, for the background thread: the writer's
-    // thread, which starts it, may be kept on one CPU of its own (threads.storage_cpus), and the
-    // copying is not to compete with the writer there.
-    cpu_set_t owner_cpus_;
-    bool owner_cpus_known_ = false;
     const int pages_;
     const int limit_pages_;
     Defer defer_;                 // the writer's thread only

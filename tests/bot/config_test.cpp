@@ -8,7 +8,6 @@
 
 #include "bot/logging.hpp"
 #include "config/config.hpp"
-#include "config/cpu_list.hpp"
 
 using namespace mentorbot;
 
@@ -96,42 +95,4 @@ TEST_CASE("Secrets are masked for logs: the kind shows but the secret does not")
     CHECK(masked.find("SECRET") == std::string::npos);
     CHECK(masked.rfind("xoxb-", 0) == 0);
     CHECK(mask_secret("") == "(none)");
-}
-
-TEST_CASE("Thread placement is read as CPU lists from the file and the environment") {
-    CHECK(load_config(std::nullopt, env_of({})).threads.network_cpus.empty());
-    const auto file = write_file("[threads]\nnetwork_cpus = \"0\"\nstorage_cpus = \"1-3, 5\"\n");
-    const Config from_file = load_config(file, env_of({}));
-    CHECK(from_file.threads.network_cpus == std::vector<int>{0});
-    CHECK(from_file.threads.storage_cpus == std::vector<int>{1, 2, 3, 5});
-    const Config overridden = load_config(file, env_of({{"MENTORBOT_STORAGE_CPUS", "2"}}));
-    CHECK(overridden.threads.network_cpus == std::vector<int>{0});
-    CHECK(overridden.threads.storage_cpus == std::vector<int>{2});
-    std::filesystem::remove(file);
-}
-
-TEST_CASE("A bad CPU list is an error that shows how to write one") {
-    for (const char* bad : {"1-", "one", "3-1", "-2", "0,,1", "2048"}) {
-        const std::string error = error_of(std::nullopt, env_of({{"MENTORBOT_NETWORK_CPUS", bad}}));
-        CHECK_THAT(error,
-                   Catch::Contains("MENTORBOT_NETWORK_CPUS \"" + std::string(bad) +
-                                   "\" is not a list of CPU numbers like \"1\" or \"0-3,6\""));
-    }
-    const auto typo = write_file("[threads]\nstorage_cpu = \"1\"\n");
-    CHECK_THAT(error_of(typo, env_of({})),
-               Catch::Contains("[threads]: unknown setting \"storage_cpu\""));
-    const auto number = write_file("[threads]\nstorage_cpus = 1\n");
-    CHECK_THAT(error_of(number, env_of({})), Catch::Contains("\"storage_cpus\" must be a string"));
-    std::filesystem::remove(number);
-}
-
-TEST_CASE("CPU lists are read and written as taskset -c writes them") {
-    CHECK(parse_cpu_list("") == std::vector<int>{});
-    CHECK(parse_cpu_list("7") == std::vector<int>{7});
-    CHECK(parse_cpu_list("4,0-2,1") == std::vector<int>{0, 1, 2, 4});
-    CHECK_FALSE(parse_cpu_list("0-1-2"));
-    CHECK(format_cpu_list({0, 1, 2, 5}) == "0-2,5");
-    CHECK(format_cpu_list({0, 1}) == "0,1");
-    CHECK(format_cpu_list({3}) == "3");
-    CHECK(format_cpu_list({}) == "");
 }

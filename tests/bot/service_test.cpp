@@ -1,8 +1,5 @@
 // tests/bot/service_test: commands arriving together share one commit; queued messages reach the
-// transport once, in order per conversation, and wait when the platform says so; the network and
-// storage threads keep to the CPUs the config gives them.
-#include <sched.h>
-
+// transport once, in order per conversation, and wait when the platform says so.
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
@@ -14,11 +11,9 @@
 #include <future>
 #include <mutex>
 #include <optional>
-#include <thread>
 
 #include "bot/command_runner.hpp"
 #include "bot/service.hpp"
-#include "bot/thread_placement.hpp"
 
 using namespace mentorbot;
 namespace asio = boost::asio;
@@ -210,44 +205,4 @@ TEST_CASE("A commit wakes the outbox only when it queued messages, the reminders
     CHECK_FALSE(typo.reminders_planned);
     CHECK(commits.size() == 4);
     storage.finish();
-}
-
-TEST_CASE("threads.network_cpus and storage_cpus keep the network and storage threads on them") {
-    const std::vector<int> usable = usable_cpus();
-    REQUIRE_FALSE(usable.empty());
-    // Two CPUs of their own where the machine has two; on one CPU both keep to it.
-    const ThreadsConfig threads{{usable.front()}, {usable.back()}};
-    Store store(":memory:");
-    Settings settings;
-    ManualClock clock(Instant{std::chrono::seconds{1'800'000'000}});
-    Service service(store, settings, clock);
-    service.place_threads(threads);
-    // Where each thread runs, and the CPUs it is kept on.
-    using Where = std::pair<int, std::vector<int>>;
-    Where network_thread, storage_thread;
-    auto transport = std::make_unique<RecordingTransport>();
-    transport->script = [&]() -> asio::awaitable<void> {
-        network_thread = {sched_getcpu(), usable_cpus()};
-        auto where = [](Store&) { return Where{sched_getcpu(), usable_cpus()}; };
-        storage_thread = co_await service.storage().run(std::move(where));
-        service.stop();
-    };
-    service.add(std::move(transport));
-    // Run by a thread of its own: run() keeps its caller on the network CPUs from then on.
-    std::thread network([&] { CHECK(service.run() == 0); });
-    network.join();
-    CHECK(network_thread == Where{usable.front(), {usable.front()}});
-    CHECK(storage_thread == Where{usable.back(), {usable.back()}});
-    // The test's own thread was left where it was.
-    CHECK(usable_cpus() == usable);
-}
-
-TEST_CASE("A CPU the process may not use is named in a one-line error") {
-    const std::vector<int> usable = usable_cpus();
-    CHECK_FALSE(unusable_cpus(usable));
-    CHECK_FALSE(unusable_cpus({}));
-    const auto why = unusable_cpus({usable.back() + 1});
-    REQUIRE(why);
-    CHECK_THAT(*why, Catch::Contains("CPU " + std::to_string(usable.back() + 1) + " is not one"));
-    CHECK(why->find('\n') == std::string::npos);
 }

@@ -1,17 +1,11 @@
 // tests/storage/checkpoint_test: the write-ahead log is copied back into the database file in
 // the background once it passes 1000 pages, and then starts over instead of growing for ever —
-// also while the writer never pauses; the background keeps off a writer kept on one CPU.
-#include <pthread.h>
-#include <sched.h>
+// also while the writer never pauses.
 #include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <functional>
-#include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -73,27 +67,6 @@ void write_without_pausing(ScratchStore& s, const std::function<void()>& after_c
     for (int round = 0; round < 27; ++round) write_messages(s.store, s.dana, s.t0, after_commit);
 }
 
-// Cpus_allowed_list of a thread of this process ("self": the calling thread), e.g. "0-1".
-std::string cpus_allowed(const std::string& task) {
-    const auto status = task == "self" ? std::filesystem::path("/proc/thread-self/status")
-                                       : std::filesystem::path("/proc/self/task") / task / "status";
-    std::ifstream in(status);
-    for (std::string line; std::getline(in, line);)
-        if (line.rfind("Cpus_allowed_list:", 0) == 0)
-            return line.substr(line.find_last_of("\t ") + 1);
-    return "";
-}
-
-// The id of this process's thread called `name`, as /proc/self/task names it.
-std::string thread_named(const std::string& name) {
-    for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
-        std::ifstream comm(task.path() / "comm");
-        std::string line;
-        if (std::getline(comm, line) && line == name) return task.path().filename().string();
-    }
-    return "";
-}
-
 }  // namespace
 
 TEST_CASE("The log is checkpointed in the background once it passes 1000 pages") {
@@ -131,23 +104,4 @@ TEST_CASE(
     CHECK(finished_later >= 3);
     CHECK(s.longest_log() < 12'000 * 4120);
     CHECK(s.store.outbox.pending_count(Platform::console) == 8100);
-}
-
-TEST_CASE("The background checkpoints on the CPUs of the thread that opened the database") {
-    ScratchStore s("checkpoint-cpus");
-    const std::string opened_on = cpus_allowed("self");
-    REQUIRE_FALSE(opened_on.empty());
-    // The writer's thread kept on one CPU (as threads.storage_cpus does) starts the background.
-    bool pinned = false;
-    std::thread writer([&] {
-        cpu_set_t one;
-        CPU_ZERO(&one);
-        CPU_SET(sched_getcpu(), &one);
-        pinned = pthread_setaffinity_np(pthread_self(), sizeof one, &one) == 0;
-        write_messages(s.store, s.dana, s.t0);
-    });
-    writer.join();
-    REQUIRE(pinned);
-    REQUIRE(s.store.db.wait_for_checkpoints(1, 20s));
-    CHECK(cpus_allowed(thread_named("mb-checkpoint")) == opened_on);
 }
