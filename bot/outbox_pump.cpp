@@ -43,10 +43,13 @@ asio::awaitable<void> OutboxPump::run() {
     while (!stopped_) {
         woken_ = false;
         // Lambdas are named before co_await: g++ 12 mis-copies temporaries captured there.
-        auto fetch = [this, platform](Store& s) {
-            return due_messages(s, platform, clock_.now(), 200);
+        // One trip: the due messages or, when there are none, when the next one will be due.
+        auto look = [this, platform](Store& s) {
+            Look found{due_messages(s, platform, clock_.now(), 200), std::nullopt};
+            if (found.due.empty()) found.next = s.outbox.next_due(platform);
+            return found;
         };
-        auto due = co_await storage_.run(std::move(fetch));
+        auto [due, next] = co_await storage_.run(std::move(look));
         if (!due.empty()) {
             // One lane per destination keeps each conversation in order.
             std::map<std::pair<std::int64_t, std::int64_t>, std::vector<Addressed>> lanes;
@@ -63,9 +66,6 @@ asio::awaitable<void> OutboxPump::run() {
                 .async_wait(asio::experimental::wait_for_all(), asio::use_awaitable);
             continue;
         }
-        if (woken_ || stopped_) continue;
-        auto next_due = [platform](Store& s) { return s.outbox.next_due(platform); };
-        const auto next = co_await storage_.run(std::move(next_due));
         // stop() or wake() may have come while the database answered: the timer missed it.
         if (stopped_ || woken_ || (next && *next <= clock_.now())) continue;
         timer_.expires_after(next ? std::chrono::duration_cast<std::chrono::steady_clock::duration>(

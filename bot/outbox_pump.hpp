@@ -6,6 +6,7 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <optional>
 #include <vector>
 
 #include "bot/clock.hpp"
@@ -28,6 +29,11 @@ public:
     static constexpr int kMaxAttempts = 8;
 
 private:
+    // What one trip to the database finds: the messages due now, or when the next one will be.
+    struct Look {
+        std::vector<Addressed> due;
+        std::optional<Instant> next;  // only when nothing is due
+    };
     boost::asio::awaitable<void> deliver_lane(std::vector<Addressed> lane);
     std::chrono::seconds backoff(int attempts) const;
 
