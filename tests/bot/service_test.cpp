@@ -1,5 +1,6 @@
 // tests/bot/service_test: commands arriving together share one commit; queued messages reach the
-// transport once, in order per conversation, and wait when the platform says so.
+// transport once, in order per conversation, wait when the platform says so, and go out when they
+// come due.
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
@@ -157,6 +158,41 @@ TEST_CASE("A platform's wait holds back that conversation only, and order is kep
     }
     CHECK(transport.sent == std::vector<std::string>{"dm", "welcome", "pair.ended"});
     CHECK(welcome_tries == 2);
+    CHECK(store.outbox.pending_count(Platform::slack) == 0);
+}
+
+TEST_CASE("A message due later goes out when it comes due, with no wake-up from anyone") {
+    Store store(":memory:");
+    ManualClock clock(Instant{std::chrono::seconds{1'800'000'000}});
+    const Instant t0 = clock.now();
+    const Person sam = store.people.find_or_create(Platform::slack, "U2", "sam", t0);
+    store.outbox.enqueue(queued(Platform::slack, {}, sam.id, "later", t0 + 1s), t0);
+
+    asio::io_context io;
+    RecordingTransport transport;
+    Event sent(io.get_executor());
+    transport.on_send = &sent;
+    {
+        StorageThread storage(store);
+        OutboxPump pump(storage, transport, clock, io.get_executor());
+        asio::co_spawn(io, pump.run(), asio::detached);
+        asio::co_spawn(
+            io,
+            [&]() -> asio::awaitable<void> {
+                // Queued behind the pump's first look, which found nothing due and
+                // the next due in a second: the pump arms its timer before this
+                // resumes (one thread runs both, in order).
+                auto behind_the_look = [](Store&) {};
+                co_await storage.run(std::move(behind_the_look));
+                CHECK(transport.sent.empty());
+                clock.set(t0 + 1s);  // the timer, a second from now, finds it due
+                co_await sent.until([&] { return transport.sent.size() == 1; });
+                pump.stop();
+            },
+            asio::detached);
+        io.run_for(10s);  // the pump's timer waits a real second
+    }
+    CHECK(transport.sent == std::vector<std::string>{"later"});
     CHECK(store.outbox.pending_count(Platform::slack) == 0);
 }
 
