@@ -25,8 +25,9 @@ void sync(SQLite::Database& db, int which) {
 
 }  // namespace
 
-Checkpointer::Checkpointer(std::string path, int pages, int limit_pages)
-    : path_(std::move(path)), pages_(pages), limit_pages_(limit_pages) {}
+Checkpointer::Checkpointer(std::string path, int pages, int limit_pages,
+                           std::chrono::milliseconds retry)
+    : path_(std::move(path)), pages_(pages), limit_pages_(limit_pages), retry_(retry) {}
 
 Checkpointer::~Checkpointer() {
     {
@@ -139,18 +140,28 @@ void Checkpointer::run() {
     std::unique_lock lock(mutex_);
     // Handed over or behind: look again shortly, in case the writer paused before finishing.
     bool look_again = false;
+    int handed_over_at = -1;  // checkpoints completed before the pass that handed over
     for (;;) {
         if (look_again)
-            wake_.wait_for(lock, kRetry, [this] { return stopping_; });
+            wake_.wait_for(lock, retry_, [this] { return stopping_; });
         else
             wake_.wait(lock, [this] { return requested_ || stopping_; });
         if (stopping_) return;
+        if (!requested_ && handed_over_at >= 0 && completed_ > handed_over_at) {
+            // The writer finished what was handed over; a pass now would begin the next
+            // checkpoint long before the log has grown by `pages_` again.
+            look_again = false;
+            handed_over_at = -1;
+            continue;
+        }
         requested_ = false;
+        const int completed_before = completed_;
         lock.unlock();
         const Progress progress = catch_up(db);
         look_again = progress != Progress::complete;
         if (!look_again) count_completed();
         lock.lock();
+        handed_over_at = progress == Progress::handed_over ? completed_before : -1;
     }
 }
 

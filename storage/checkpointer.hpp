@@ -25,11 +25,15 @@ namespace mentorbot {
 // its next commit (a few pages, two small fsyncs) and its next transaction starts the log over.
 class Checkpointer {
   public:
+    // How long the background waits, after handing the end of a checkpoint over or failing a
+    // pass, before it looks again (in case the writer paused before finishing).
+    static constexpr std::chrono::milliseconds kRetry{20};
     // Checkpoints `path` whenever its log has grown past `pages` pages (SQLite's own default
     // for its automatic checkpoints is 1000). Should the log ever reach `limit_pages` pages (the
     // background that far behind), the writer checkpoints by itself, as SQLite's own automatic
-    // checkpoint would, so that the log stays bounded.
-    Checkpointer(std::string path, int pages, int limit_pages);
+    // checkpoint would, so that the log stays bounded. `retry`: see kRetry (tests shorten it).
+    Checkpointer(std::string path, int pages, int limit_pages,
+                 std::chrono::milliseconds retry = kRetry);
     ~Checkpointer();  // waits for a running checkpoint; closing the last connection does a final
                       // one
     Checkpointer(const Checkpointer&) = delete;
@@ -62,9 +66,6 @@ class Checkpointer {
     void run();
     Progress catch_up(SQLite::Database& db);
 
-    // After a hand-over or a failed pass: looks again, in case the writer paused before
-    // finishing.
-    static constexpr std::chrono::milliseconds kRetry{20};
     // Left to the writer: about what it adds while one short pass runs, copied and synced in
     // well under a millisecond here (docs/benchmarks.md, round 6).
     static constexpr int kFewPages = 64;
@@ -73,6 +74,7 @@ class Checkpointer {
     const std::string path_;
     const int pages_;
     const int limit_pages_;
+    const std::chrono::milliseconds retry_;
     Defer defer_;                 // the writer's thread only
     bool finish_queued_ = false;  // handed to defer_ and not run yet (the writer's thread only)
     int asked_at_ = 0;            // the log's length at the last request (the writer's thread only)

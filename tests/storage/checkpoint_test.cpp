@@ -1,6 +1,6 @@
 // tests/storage/checkpoint_test: the write-ahead log is copied back into the database file in
 // the background once it passes 1000 pages, and then starts over instead of growing for ever —
-// also while the writer never pauses.
+// also while the writer never pauses — and not more often than once per 1000 pages.
 #include <unistd.h>
 #include <catch2/catch.hpp>
 #include <cstdint>
@@ -9,6 +9,11 @@
 #include <utility>
 #include <vector>
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
+
+#include "storage/checkpointer.hpp"
 #include "storage/store.hpp"
 
 using namespace mentorbot;
@@ -104,4 +109,42 @@ TEST_CASE(
     CHECK(finished_later >= 3);
     CHECK(s.longest_log() < 12'000 * 4120);
     CHECK(s.store.outbox.pending_count(Platform::console) == 8100);
+}
+
+TEST_CASE(
+    "After the writer finished a checkpoint the next begins only once the log has grown by 1000 "
+    "pages again") {
+    // The checkpointer on a connection of the test's own, looking again 1 ms after it handed the
+    // end of a checkpoint over (the bot waits 20 ms), and a writer paced by a sync at each commit
+    // (~0.1 ms apiece here), so the log grows slowly next to those looks. The writer takes each
+    // hand-over at its next commit; a look after that must not begin the next checkpoint early
+    // (it did: checkpoints came as often as the looks, whatever the log's length).
+    ScratchDatabase scratch("checkpoint-cadence");
+    Checkpointer checkpointer(scratch.path, 1000, 20'000, 1ms);
+    SQLite::Database writer(scratch.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    writer.exec("PRAGMA journal_mode=WAL");
+    writer.exec("PRAGMA synchronous=FULL");
+    writer.exec("CREATE TABLE notes (body BLOB)");
+    struct Log {
+        Checkpointer& checkpointer;
+        int pages = 0;  // in the log now
+        int grown = 0;  // written to it in all, across its restarts
+    } log{checkpointer};
+    sqlite3_wal_hook(
+        writer.getHandle(),
+        [](void* to, sqlite3* db, const char*, int pages) {
+            Log& log = *static_cast<Log*>(to);
+            log.grown += pages >= log.pages ? pages - log.pages : pages;
+            log.pages = pages;
+            log.checkpointer.committed(db, pages);
+            return SQLITE_OK;
+        },
+        &log);
+    SQLite::Statement note(writer, "INSERT INTO notes (body) VALUES (zeroblob(4000))");
+    while (log.grown < 5'000) {
+        note.exec();
+        note.reset();
+    }
+    REQUIRE(checkpointer.wait_completed(1, 10s));
+    CHECK(checkpointer.completed() <= log.grown / 1000 + 1);
 }
