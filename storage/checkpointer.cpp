@@ -2,7 +2,9 @@
 // and thread of its own, so that a commit waits at most for the last few pages of a checkpoint.
 #include "storage/checkpointer.hpp"
 
+#include <fcntl.h>
 #include <pthread.h>
+#include <unistd.h>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -36,6 +38,14 @@ Checkpointer::~Checkpointer() {
     }
     wake_.notify_one();
     if (thread_.joinable()) thread_.join();
+    if (log_fd_ >= 0) ::close(log_fd_);
+}
+
+void Checkpointer::start_writing_out_log() {
+    if (log_fd_ == kNotOpened)
+        log_fd_ = ::open((path_ + "-wal").c_str(), O_RDONLY | O_CLOEXEC);  // no locks: see header
+    // Whatever of the log is dirty and not already on its way: without waiting, and not a sync.
+    if (log_fd_ >= 0) ::sync_file_range(log_fd_, 0, 0, SYNC_FILE_RANGE_WRITE);
 }
 
 bool Checkpointer::log_grew(int pages) {
@@ -62,6 +72,7 @@ bool Checkpointer::log_grew(int pages) {
 }
 
 void Checkpointer::committed(sqlite3* writer, int pages) {
+    start_writing_out_log();
     if (!log_grew(pages) && pages < limit_pages_) return;
     if (!defer_) {
         finish(writer);
