@@ -95,7 +95,11 @@ void Checkpointer::finish(sqlite3* writer) {
         hand_over_.store(true, std::memory_order_release);  // mid-pass: after the next commit
         return;
     }
-    if (rc == SQLITE_OK && copied == log) count_completed();
+    if (rc == SQLITE_OK && copied == log) {
+        // A look that handed over again while this one was pending refers to what is now copied.
+        hand_over_.store(false, std::memory_order_relaxed);
+        count_completed();
+    }
     // else the background looks again shortly
 }
 
@@ -122,7 +126,8 @@ Checkpointer::Progress Checkpointer::catch_up(SQLite::Database& db) {
         Pass done;
         try {
             SQLite::Statement checkpoint(db, "PRAGMA wal_checkpoint(PASSIVE)");
-            if (checkpoint.executeStep())
+            // (busy, log, copied); busy (the writer is finishing one) reports -1 pages of both
+            if (checkpoint.executeStep() && checkpoint.getColumn(0).getInt() == 0)
                 done = {true, checkpoint.getColumn(1).getInt(), checkpoint.getColumn(2).getInt()};
         } catch (const std::exception&) {
             // busy (the writer is finishing one) or a transient I/O error: try again shortly
@@ -170,9 +175,17 @@ void Checkpointer::run() {
         lock.unlock();
         const Progress progress = catch_up(db);
         look_again = progress != Progress::complete;
-        if (!look_again) count_completed();
         lock.lock();
-        handed_over_at = progress == Progress::handed_over ? completed_before : -1;
+        // Not when the writer completed it meanwhile: then this pass found it done already.
+        if (progress == Progress::complete && completed_ == completed_before) {
+            ++completed_;
+            progressed_.notify_all();
+        }
+        if (progress == Progress::handed_over)
+            handed_over_at = completed_before;
+        else if (progress == Progress::complete)
+            handed_over_at = -1;
+        // behind (busy: perhaps the writer finishing): an outstanding hand-over stays outstanding
     }
 }
 
