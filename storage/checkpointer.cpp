@@ -74,19 +74,20 @@ bool Checkpointer::log_grew(int pages) {
 void Checkpointer::committed(sqlite3* writer, int pages) {
     start_writing_out_log();
     if (!log_grew(pages) && pages < limit_pages_) return;
+    const int completed_before = completed();
     if (!defer_) {
-        finish(writer);
+        finish(writer, completed_before);
         return;
     }
     // Once: the commits before it runs (past the limit, each would ask) find it already queued.
     if (std::exchange(finish_queued_, true)) return;
-    defer_([this, writer] {
+    defer_([this, writer, completed_before] {
         finish_queued_ = false;
-        finish(writer);
+        finish(writer, completed_before);
     });
 }
 
-void Checkpointer::finish(sqlite3* writer) {
+void Checkpointer::finish(sqlite3* writer, int completed_before) {
     int log = 0;
     int copied = 0;
     const int rc =
@@ -95,16 +96,15 @@ void Checkpointer::finish(sqlite3* writer) {
         hand_over_.store(true, std::memory_order_release);  // mid-pass: after the next commit
         return;
     }
-    if (rc == SQLITE_OK && copied == log) {
-        // A look that handed over again while this one was pending refers to what is now copied.
-        hand_over_.store(false, std::memory_order_relaxed);
-        count_completed();
-    }
+    if (rc == SQLITE_OK && copied == log) completed_since(completed_before);
     // else the background looks again shortly
 }
 
-void Checkpointer::count_completed() {
+void Checkpointer::completed_since(int completed_before) {
     std::lock_guard lock(mutex_);
+    // Whatever a look handed over meanwhile is copied now.
+    hand_over_.store(false, std::memory_order_relaxed);
+    if (completed_ != completed_before) return;  // the other side completed this one first
     ++completed_;
     progressed_.notify_all();
 }
@@ -119,7 +119,7 @@ int Checkpointer::completed() {
     return completed_;
 }
 
-Checkpointer::Progress Checkpointer::catch_up(SQLite::Database& db) {
+Checkpointer::Progress Checkpointer::catch_up(SQLite::Database& db, int completed_before) {
     for (int passes = 1;; ++passes) {
         const auto commits_before = commits_.load(std::memory_order_relaxed);
         // PASSIVE: copies what it can without ever blocking the writer.
@@ -135,15 +135,16 @@ Checkpointer::Progress Checkpointer::catch_up(SQLite::Database& db) {
         if (!done.ok) return Progress::behind;
         // All of it with no commit meanwhile: SQLite synced the database file, and the writer's
         // next transaction starts the log over.
-        if (done.copied == done.log && commits_.load(std::memory_order_relaxed) == commits_before) {
-            hand_over_.store(false, std::memory_order_relaxed);  // nothing left for the writer
+        if (done.copied == done.log && commits_.load(std::memory_order_relaxed) == commits_before)
             return Progress::complete;
-        }
         // Sync what this pass copied now, so the writer's final sync finds only its own pages.
         sync(db, SQLITE_FCNTL_FILE_POINTER);
         if (log_pages_.load(std::memory_order_relaxed) - done.copied <= kFewPages ||
             passes == kMaxPasses) {
             sync(db, SQLITE_FCNTL_JOURNAL_POINTER);  // the pages the writer added meanwhile
+            std::lock_guard lock(mutex_);
+            // Not when the writer completed it meanwhile (what an earlier look handed over).
+            if (completed_ != completed_before) return Progress::complete;
             hand_over_.store(true, std::memory_order_release);
             return Progress::handed_over;
         }
@@ -173,14 +174,10 @@ void Checkpointer::run() {
         requested_ = false;
         const int completed_before = completed_;
         lock.unlock();
-        const Progress progress = catch_up(db);
+        const Progress progress = catch_up(db, completed_before);
+        if (progress == Progress::complete) completed_since(completed_before);
         look_again = progress != Progress::complete;
         lock.lock();
-        // Not when the writer completed it meanwhile: then this pass found it done already.
-        if (progress == Progress::complete && completed_ == completed_before) {
-            ++completed_;
-            progressed_.notify_all();
-        }
         if (progress == Progress::handed_over)
             handed_over_at = completed_before;
         else if (progress == Progress::complete)

@@ -68,10 +68,13 @@ class Checkpointer {
     // instead, the writing out goes in small steps and the sync finds little left
     // (docs/benchmarks.md, round 9). Not a sync: durability is unchanged.
     void start_writing_out_log();
-    void finish(sqlite3* writer);
-    void count_completed();
+    // The writer's part; `completed_before`: checkpoints completed when it was asked for.
+    void finish(sqlite3* writer, int completed_before);
+    // Counts a checkpoint that copied the whole log, unless the other side (the writer or a look)
+    // counted it since `completed_before`; either way nothing is left to hand over.
+    void completed_since(int completed_before);
     void run();
-    Progress catch_up(SQLite::Database& db);
+    Progress catch_up(SQLite::Database& db, int completed_before);
 
     // Left to the writer: about what it adds while one short pass runs, copied and synced in
     // well under a millisecond here (docs/benchmarks.md, round 6).

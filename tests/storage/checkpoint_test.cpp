@@ -79,8 +79,9 @@ TEST_CASE("The log is checkpointed in the background once it passes 1000 pages")
     CHECK(s.store.db.checkpoints() == 0);
     write_messages(s.store, s.dana, s.t0);
     REQUIRE(s.store.db.wait_for_checkpoints(1, 20s));
-    // The messages (1.2 MB) were copied back into the database file itself.
-    CHECK(std::filesystem::file_size(s.scratch.path) > 1'200'000);
+    // The messages were copied back into the database file itself: at least the ~250 (1 MB) in
+    // the log's first 1000 pages, all 300 (1.2 MB) when the writer was done before the copy.
+    CHECK(std::filesystem::file_size(s.scratch.path) > 1'000'000);
     CHECK(s.store.outbox.pending_count(Platform::console) == 300);
 }
 
