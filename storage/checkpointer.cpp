@@ -44,7 +44,8 @@ Checkpointer::~Checkpointer() {
 void Checkpointer::start_writing_out_log() {
     if (log_fd_ == kNotOpened)
         log_fd_ = ::open((path_ + "-wal").c_str(), O_RDONLY | O_CLOEXEC);  // no locks: see header
-    // Whatever of the log is dirty and not already on its way: without waiting, and not a sync.
+    // Whatever of the log is dirty and not already on its way: without waiting, and not a sync
+    // (a hint to the kernel: should it fail, the checkpoint's own sync writes the pages).
     if (log_fd_ >= 0) ::sync_file_range(log_fd_, 0, 0, SYNC_FILE_RANGE_WRITE);
 }
 

@@ -89,8 +89,8 @@ class Checkpointer {
     bool finish_queued_ = false;  // handed to defer_ and not run yet (the writer's thread only)
     int asked_at_ = 0;            // the log's length at the last request (the writer's thread only)
     // The log file, opened read-only for start_writing_out_log (the writer's thread only).
-    // SQLite keeps no POSIX locks on the log (they are on the -shm file), so closing this
-    // descriptor releases none of its locks.
+    // SQLite keeps no POSIX locks on the log (only on the database and -shm files), so closing
+    // this descriptor releases none of its locks.
     static constexpr int kNotOpened = -2;
     int log_fd_ = kNotOpened;
     std::atomic<std::uint64_t> commits_{0};
