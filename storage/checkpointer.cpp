@@ -158,32 +158,26 @@ void Checkpointer::run() {
     std::unique_lock lock(mutex_);
     // Handed over or behind: look again shortly, in case the writer paused before finishing.
     bool look_again = false;
-    int handed_over_at = -1;  // checkpoints completed before the pass that handed over
+    int looked_at = 0;  // checkpoints completed when the last pass began
     for (;;) {
         if (look_again)
             wake_.wait_for(lock, retry_, [this] { return stopping_; });
         else
             wake_.wait(lock, [this] { return requested_ || stopping_; });
         if (stopping_) return;
-        if (!requested_ && handed_over_at >= 0 && completed_ > handed_over_at) {
-            // The writer finished what was handed over; a pass now would begin the next
-            // checkpoint long before the log has grown by `pages_` again.
+        if (look_again && !requested_ && completed_ > looked_at) {
+            // The writer finished what was left; a pass now would begin the next checkpoint
+            // long before the log has grown by `pages_` again.
             look_again = false;
-            handed_over_at = -1;
             continue;
         }
         requested_ = false;
-        const int completed_before = completed_;
+        looked_at = completed_;
         lock.unlock();
-        const Progress progress = catch_up(db, completed_before);
-        if (progress == Progress::complete) completed_since(completed_before);
+        const Progress progress = catch_up(db, looked_at);
+        if (progress == Progress::complete) completed_since(looked_at);
         look_again = progress != Progress::complete;
         lock.lock();
-        if (progress == Progress::handed_over)
-            handed_over_at = completed_before;
-        else if (progress == Progress::complete)
-            handed_over_at = -1;
-        // behind (busy: perhaps the writer finishing): an outstanding hand-over stays outstanding
     }
 }
 
