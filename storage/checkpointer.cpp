@@ -41,7 +41,11 @@ Checkpointer::~Checkpointer() {
     if (log_fd_ >= 0) ::close(log_fd_);
 }
 
-void Checkpointer::start_writing_out_log() {
+void Checkpointer::start_writing_out_log(int pages) {
+    if (pages < written_out_at_) written_out_at_ = 0;  // the log was started over
+    if (pages - written_out_at_ < kWriteOutPages) return;
+    written_out_at_ = pages;
+    ++write_outs_;
     if (log_fd_ == kNotOpened)
         log_fd_ = ::open((path_ + "-wal").c_str(), O_RDONLY | O_CLOEXEC);  // no locks: see header
     // Whatever of the log is dirty and not already on its way: without waiting, and not a sync
@@ -73,7 +77,7 @@ bool Checkpointer::log_grew(int pages) {
 }
 
 void Checkpointer::committed(sqlite3* writer, int pages) {
-    start_writing_out_log();
+    start_writing_out_log(pages);
     if (!log_grew(pages) && pages < limit_pages_) return;
     const int completed_before = completed();
     if (!defer_) {

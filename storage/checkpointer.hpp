@@ -40,9 +40,9 @@ class Checkpointer {
     Checkpointer& operator=(const Checkpointer&) = delete;
 
     // Called on the writing connection `writer` after each of its commits (from its log hook):
-    // the log now holds `pages` pages. Starts the kernel writing out what the commit added to
-    // the log, and finishes a checkpoint the background handed over — at once, or by way of
-    // `defer` when one is set.
+    // the log now holds `pages` pages. Starts the kernel writing out what the commits added to
+    // the log (every kWriteOutPages pages), and finishes a checkpoint the background handed over —
+    // at once, or by way of `defer` when one is set.
     void committed(sqlite3* writer, int pages);
     // From now on the writer's part of a checkpoint is handed to `defer`, which runs it later on
     // the writer's thread (e.g., once the callers of the transaction that just committed are
@@ -51,6 +51,8 @@ class Checkpointer {
     void defer_finishing(Defer defer) { defer_ = std::move(defer); }
     // How many checkpoints copied the whole log (tests and benchmarks).
     int completed();
+    // How many times the writer started the log's writing out (tests; the writer's thread).
+    int log_write_outs() const { return write_outs_; }
     // Waits until `count` checkpoints completed; false if that took longer than `timeout`.
     bool wait_completed(int count, std::chrono::milliseconds timeout);
 
@@ -66,8 +68,10 @@ class Checkpointer {
     // checkpoint covers go to the disk at once, and that burst (the kernel's writeback and the
     // disk's completions) stalled the bot's threads for milliseconds. Started after each commit
     // instead, the writing out goes in small steps and the sync finds little left
-    // (docs/benchmarks.md, round 9). Not a sync: durability is unchanged.
-    void start_writing_out_log();
+    // (docs/benchmarks.md, round 9). Not a sync: durability is unchanged. Once per
+    // kWriteOutPages new pages, not per commit: each call hands the disk a request of its own,
+    // and on some hosts that costs the writer more than the pages (round 10).
+    void start_writing_out_log(int pages);
     // The writer's part; `completed_before`: checkpoints completed when it was asked for.
     void finish(sqlite3* writer, int completed_before);
     // Counts a checkpoint that copied the whole log, unless the other side (the writer or a look)
@@ -80,6 +84,9 @@ class Checkpointer {
     // well under a millisecond here (docs/benchmarks.md, round 6).
     static constexpr int kFewPages = 64;
     static constexpr int kMaxPasses = 4;  // then the writer finishes whatever is left
+    // The log is handed to the kernel in steps of this many pages (256 KB), so a pass's sync
+    // finds at most this much of it still to write.
+    static constexpr int kWriteOutPages = 64;
 
     const std::string path_;
     const int pages_;
@@ -93,6 +100,8 @@ class Checkpointer {
     // this descriptor releases none of its locks.
     static constexpr int kNotOpened = -2;
     int log_fd_ = kNotOpened;
+    int written_out_at_ = 0;  // the log's length at the last write-out (the writer's thread only)
+    int write_outs_ = 0;      // (the writer's thread only)
     std::atomic<std::uint64_t> commits_{0};
     std::atomic<int> log_pages_{0};
     std::atomic<bool> hand_over_{false};

@@ -1,6 +1,7 @@
 // tests/storage/checkpoint_test: the write-ahead log is copied back into the database file in
 // the background once it passes 1000 pages, and then starts over instead of growing for ever —
-// also while the writer never pauses — and not more often than once per 1000 pages.
+// also while the writer never pauses — and not more often than once per 1000 pages; the log is
+// handed to the kernel in steps of 64 pages.
 #include <unistd.h>
 #include <catch2/catch.hpp>
 #include <cstdint>
@@ -149,4 +150,37 @@ TEST_CASE(
     REQUIRE(checkpointer.wait_completed(1, 10s));
     // At most one per 1,000 pages (checkpoints that followed the looks came ~100 times here).
     CHECK(checkpointer.completed() <= log.grown / 1000 + 1);
+}
+
+TEST_CASE("The writer starts the log's writing out once per 64 new pages, not after every commit") {
+    // Small commits of a few pages each, well short of a checkpoint: each write-out is a
+    // request to the disk of its own, so one per commit would cost the writer more than the pages.
+    ScratchDatabase scratch("checkpoint-write-out");
+    Checkpointer checkpointer(scratch.path, 1000, 20'000);
+    SQLite::Database writer(scratch.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    writer.exec("PRAGMA journal_mode=WAL");
+    writer.exec("CREATE TABLE notes (body BLOB)");
+    struct Log {
+        Checkpointer& checkpointer;
+        int pages = 0;
+        int commits = 0;
+    } log{checkpointer};
+    sqlite3_wal_hook(
+        writer.getHandle(),
+        [](void* to, sqlite3* db, const char*, int pages) {
+            Log& log = *static_cast<Log*>(to);
+            log.pages = pages;
+            ++log.commits;
+            log.checkpointer.committed(db, pages);
+            return SQLITE_OK;
+        },
+        &log);
+    SQLite::Statement note(writer, "INSERT INTO notes (body) VALUES (zeroblob(3000))");
+    while (log.pages < 640) {
+        note.exec();
+        note.reset();
+    }
+    CHECK(log.commits > 150);  // ~3 pages apiece: a new leaf, its parent, page 1 (the size)
+    CHECK(checkpointer.log_write_outs() >= log.pages / 128);
+    CHECK(checkpointer.log_write_outs() <= log.pages / 64);
 }
