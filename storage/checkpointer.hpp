@@ -66,8 +66,8 @@ class Checkpointer {
     bool log_grew(int pages);  // true: the writer is to finish a checkpoint now
     // A checkpoint syncs the log before it copies it; left to that sync, the ~4 MB of log a
     // checkpoint covers go to the disk at once, and that burst (the kernel's writeback and the
-    // disk's completions) stalled the bot's threads for milliseconds. Started after each commit
-    // instead, the writing out goes in small steps and the sync finds little left
+    // disk's completions) stalled the bot's threads for milliseconds. Started by the writer as the
+    // log grows instead, the writing out goes in small steps and the sync finds little left
     // (docs/benchmarks.md, round 9). Not a sync: durability is unchanged. Once per
     // kWriteOutPages new pages, not per commit: each call hands the disk a request of its own,
     // and on some hosts that costs the writer more than the pages (round 10).
