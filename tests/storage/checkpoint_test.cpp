@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -73,6 +75,43 @@ void write_without_pausing(ScratchStore& s, const std::function<void()>& after_c
     for (int round = 0; round < 27; ++round) write_messages(s.store, s.dana, s.t0, after_commit);
 }
 
+// A connection of the test's own on `path` whose commits report to `checkpointer`, as the
+// store's connection does; each `write()` commits one note of `note_bytes` bytes.
+struct HookedWriter {
+    HookedWriter(const std::string& path, Checkpointer& to, int note_bytes, const char* synchronous)
+        : checkpointer(to), db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
+        db.exec("PRAGMA journal_mode=WAL");
+        db.exec(std::string("PRAGMA synchronous=") + synchronous);
+        db.exec("CREATE TABLE notes (body BLOB)");
+        note = std::make_unique<SQLite::Statement>(
+            db, "INSERT INTO notes (body) VALUES (zeroblob(" + std::to_string(note_bytes) + "))");
+        sqlite3_wal_hook(
+            db.getHandle(),
+            [](void* self, sqlite3* writer, const char*, int pages) {
+                auto& w = *static_cast<HookedWriter*>(self);
+                w.grown += pages >= w.pages ? pages - w.pages : pages;
+                w.pages = pages;
+                ++w.commits;
+                w.checkpointer.committed(writer, pages);
+                return SQLITE_OK;
+            },
+            this);
+    }
+    HookedWriter(const HookedWriter&) = delete;
+    HookedWriter& operator=(const HookedWriter&) = delete;
+    void write() {
+        note->exec();
+        note->reset();
+    }
+
+    Checkpointer& checkpointer;
+    SQLite::Database db;
+    std::unique_ptr<SQLite::Statement> note;
+    int pages = 0;  // in the log now
+    int grown = 0;  // written to it in all, across its restarts
+    int commits = 0;
+};
+
 }  // namespace
 
 TEST_CASE("The log is checkpointed in the background once it passes 1000 pages") {
@@ -123,33 +162,11 @@ TEST_CASE(
     // (it did: checkpoints came as often as the looks, whatever the log's length).
     ScratchDatabase scratch("checkpoint-cadence");
     Checkpointer checkpointer(scratch.path, 1000, 20'000, 1ms);
-    SQLite::Database writer(scratch.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    writer.exec("PRAGMA journal_mode=WAL");
-    writer.exec("PRAGMA synchronous=FULL");
-    writer.exec("CREATE TABLE notes (body BLOB)");
-    struct Log {
-        Checkpointer& checkpointer;
-        int pages = 0;  // in the log now
-        int grown = 0;  // written to it in all, across its restarts
-    } log{checkpointer};
-    sqlite3_wal_hook(
-        writer.getHandle(),
-        [](void* to, sqlite3* db, const char*, int pages) {
-            Log& log = *static_cast<Log*>(to);
-            log.grown += pages >= log.pages ? pages - log.pages : pages;
-            log.pages = pages;
-            log.checkpointer.committed(db, pages);
-            return SQLITE_OK;
-        },
-        &log);
-    SQLite::Statement note(writer, "INSERT INTO notes (body) VALUES (zeroblob(4000))");
-    while (log.grown < 5'000) {
-        note.exec();
-        note.reset();
-    }
+    HookedWriter writer(scratch.path, checkpointer, 4000, "FULL");
+    while (writer.grown < 5'000) writer.write();
     REQUIRE(checkpointer.wait_completed(1, 10s));
     // At most one per 1,000 pages (checkpoints that followed the looks came ~100 times here).
-    CHECK(checkpointer.completed() <= log.grown / 1000 + 1);
+    CHECK(checkpointer.completed() <= writer.grown / 1000 + 1);
 }
 
 TEST_CASE("The writer starts the log's writing out once per 64 new pages, not after every commit") {
@@ -157,30 +174,9 @@ TEST_CASE("The writer starts the log's writing out once per 64 new pages, not af
     // request to the disk of its own, so one per commit would cost the writer more than the pages.
     ScratchDatabase scratch("checkpoint-write-out");
     Checkpointer checkpointer(scratch.path, 1000, 20'000);
-    SQLite::Database writer(scratch.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    writer.exec("PRAGMA journal_mode=WAL");
-    writer.exec("CREATE TABLE notes (body BLOB)");
-    struct Log {
-        Checkpointer& checkpointer;
-        int pages = 0;
-        int commits = 0;
-    } log{checkpointer};
-    sqlite3_wal_hook(
-        writer.getHandle(),
-        [](void* to, sqlite3* db, const char*, int pages) {
-            Log& log = *static_cast<Log*>(to);
-            log.pages = pages;
-            ++log.commits;
-            log.checkpointer.committed(db, pages);
-            return SQLITE_OK;
-        },
-        &log);
-    SQLite::Statement note(writer, "INSERT INTO notes (body) VALUES (zeroblob(3000))");
-    while (log.pages < 640) {
-        note.exec();
-        note.reset();
-    }
-    CHECK(log.commits > 150);  // ~3 pages apiece: a new leaf, its parent, page 1 (the size)
-    CHECK(checkpointer.log_write_outs() >= log.pages / 128);
-    CHECK(checkpointer.log_write_outs() <= log.pages / 64);
+    HookedWriter writer(scratch.path, checkpointer, 3000, "NORMAL");
+    while (writer.pages < 640) writer.write();
+    CHECK(writer.commits > 150);  // ~3 pages apiece: a new leaf, its parent, page 1 (the size)
+    CHECK(checkpointer.log_write_outs() >= writer.pages / 128);
+    CHECK(checkpointer.log_write_outs() <= writer.pages / 64);
 }
