@@ -25,6 +25,16 @@ void sync(SQLite::Database& db, int which) {
         file->pMethods->xSync(file, SQLITE_SYNC_NORMAL);
 }
 
+// True, and `mark` moves to `pages`, once the log has grown `step` pages past `mark`. The log
+// keeps its length after a checkpoint until the writer starts it over, so a length below the mark
+// means it was started over and counts from its beginning.
+bool grew_past(int& mark, int pages, int step) {
+    if (pages < mark) mark = 0;
+    if (pages - mark < step) return false;
+    mark = pages;
+    return true;
+}
+
 }  // namespace
 
 Checkpointer::Checkpointer(std::string path, int pages, int limit_pages,
@@ -42,9 +52,7 @@ Checkpointer::~Checkpointer() {
 }
 
 void Checkpointer::start_writing_out_log(int pages) {
-    if (pages < written_out_at_) written_out_at_ = 0;  // the log was started over
-    if (pages - written_out_at_ < kWriteOutPages) return;
-    written_out_at_ = pages;
+    if (!grew_past(written_out_at_, pages, kWriteOutPages)) return;
     ++write_outs_;
     if (log_fd_ == kNotOpened)
         log_fd_ = ::open((path_ + "-wal").c_str(), O_RDONLY | O_CLOEXEC);  // no locks: see header
@@ -57,11 +65,8 @@ bool Checkpointer::log_grew(int pages) {
     commits_.fetch_add(1, std::memory_order_relaxed);
     log_pages_.store(pages, std::memory_order_relaxed);
     if (hand_over_.exchange(false, std::memory_order_acquire)) return true;
-    // The log keeps its length after a checkpoint until the writer starts it over, so count from
-    // the last request: one checkpoint per `pages_` new pages, not one per commit.
-    if (pages < asked_at_) asked_at_ = 0;  // the log was started over
-    if (pages - asked_at_ < pages_) return false;
-    asked_at_ = pages;
+    // One checkpoint per `pages_` new pages, not one per commit.
+    if (!grew_past(asked_at_, pages, pages_)) return false;
     {
         std::lock_guard lock(mutex_);
         if (requested_ || stopping_) return false;
