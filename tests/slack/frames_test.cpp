@@ -90,6 +90,33 @@ TEST_CASE("Only the fields where Slack puts them count, in their JSON types") {
     CHECK_FALSE(parse_frame(R"("hello")", why));
 }
 
+TEST_CASE("Deeply nested payloads, escaped keys and long strings are read; bad UTF-8 is not") {
+    std::string why;
+    // Block Kit inside an event nests deep: 40 levels of arrays and objects before the envelope's
+    // own fields (Boost.JSON refuses more than 32 unless told otherwise).
+    std::string deep;
+    for (int i = 0; i < 20; ++i) deep += R"({"elements":[)";
+    deep += "1";
+    for (int i = 0; i < 20; ++i) deep += "]}";
+    auto nested = parse_frame(R"({"envelope_id":"e5","type":"events_api","payload":{"event":)"
+                              R"({"type":"message","blocks":[)" +
+                                  deep + R"(]}}})",
+                              why);
+    REQUIRE(nested);
+    CHECK(std::get<OtherEnvelope>(*nested).envelope_id == "e5");
+    // A key spelled with escapes is the same key; a string longer than any parser buffer arrives
+    // whole, escapes and all.
+    const std::string long_text(5000, 'x');
+    auto slash = parse_frame(
+        R"({"envelope_id":"e6","t\u0079pe":"slash_commands","payload":{"channel_id":"C1",)"
+        R"("user_id":"U1","text":")" +
+            long_text + R"(\u00e9\n)" + long_text + R"("}})",
+        why);
+    REQUIRE(slash);
+    CHECK(std::get<SlashCommand>(*slash).text == long_text + "é\n" + long_text);
+    CHECK_FALSE(parse_frame("{\"envelope_id\":\"e7\",\"type\":\"x\",\"reason\":\"\xff\"}", why));
+}
+
 TEST_CASE("Slash text is unescaped once, mentions are kept as Slack sent them") {
     CHECK(unescape_slash_text("pair <@U1|dana> <@U2|sam>") == "pair <@U1|dana> <@U2|sam>");
     CHECK(unescape_slash_text("note a &lt; b &amp;&amp; c &gt; d") == "note a < b && c > d");
