@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "bot/net/json_events.hpp"
@@ -174,23 +175,25 @@ std::optional<Frame> parse_frame(std::string_view text, std::string& why) {
 }
 
 std::string unescape_slash_text(std::string_view text) {
+    static constexpr std::pair<std::string_view, char> kEscapes[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}};
     std::string out;
     out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const std::string_view rest = text.substr(i);
-        if (rest.starts_with("&amp;")) {
-            out += '&';
-            i += 4;
-        } else if (rest.starts_with("&lt;")) {
-            out += '<';
-            i += 3;
-        } else if (rest.starts_with("&gt;")) {
-            out += '>';
-            i += 3;
-        } else {
-            out += text[i];
-        }
+    // Runs without '&' are copied whole: most texts have none.
+    for (std::size_t amp; (amp = text.find('&')) != std::string_view::npos;) {
+        out.append(text.substr(0, amp));
+        text.remove_prefix(amp);
+        std::size_t taken = 1;
+        char plain = '&';
+        for (const auto& [escape, c] : kEscapes)
+            if (text.starts_with(escape)) {
+                taken = escape.size();
+                plain = c;
+            }
+        out += plain;
+        text.remove_prefix(taken);
     }
+    out.append(text);
     return out;
 }
 
