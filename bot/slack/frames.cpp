@@ -17,7 +17,7 @@ namespace json = boost::json;
 // What a frame says that the bot uses, read in one pass by Boost.JSON's event parser without
 // building a tree: every frame is an envelope, and a busy link brings thousands a second. Boost's
 // parser hands over runs of a string at once where nlohmann's SAX reader copies it a character at
-// a time: a benchmark envelope is read in 0.8–1.0 µs against 3.7–4.2 (docs/benchmarks.md, round
+// a time: a benchmark envelope is read in 0.8–1.1 µs against 3.5–4.9 (docs/benchmarks.md, round
 // 11). String fields that arrive with another type read as empty, as absent ones do.
 struct FrameFields : net::JsonEvents {
     // Where a value sits: the frame itself, its payload object, the payload's event object.
