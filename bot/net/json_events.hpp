@@ -1,9 +1,10 @@
 // bot/net/json_events: what the Boost.JSON event readers share — no limits of their own, the
-// events none of them needs ignored, and one way to read a whole document.
+// events none of them needs ignored, strings taken in parts, and one way to read a whole document.
 #pragma once
 
 #include <boost/json/basic_parser_impl.hpp>
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace mentorbot::net {
@@ -18,6 +19,16 @@ struct JsonEvents {
     static constexpr std::size_t max_object_size = -1;
     static constexpr std::size_t max_string_size = -1;
     static constexpr std::size_t max_key_size = -1;
+
+    // Keys and strings come in parts when they hold escapes (or outgrow the parser's buffer):
+    // `so_far` counts the characters of the parts so far, this one included, so a first part
+    // replaces what `into` held and the others add to it.
+    static void take_part(std::string& into, string_view part, std::size_t so_far) {
+        if (so_far == part.size())
+            into.assign(part.data(), part.size());
+        else
+            into.append(part.data(), part.size());
+    }
 
     bool on_document_begin(error_code&) { return true; }
     bool on_document_end(error_code&) { return true; }

@@ -57,14 +57,6 @@ struct FrameFields : net::JsonEvents {
 
     In here() const { return open.empty() ? In::elsewhere : open.back(); }
 
-    // A key or string comes in parts when it has escapes; `so_far` counts the parts' characters.
-    static void take(std::string& into, string_view part, std::size_t so_far) {
-        if (so_far == part.size())
-            into.assign(part.data(), part.size());
-        else
-            into.append(part.data(), part.size());
-    }
-
     bool scalar() {
         slot = nullptr;
         key_.clear();
@@ -85,11 +77,11 @@ struct FrameFields : net::JsonEvents {
     bool on_uint64(std::uint64_t v, string_view, error_code&) { return number(v); }
     bool on_double(double, string_view, error_code&) { return scalar(); }
     bool on_string_part(string_view s, std::size_t so_far, error_code&) {
-        if (slot) take(*slot, s, so_far);
+        if (slot) take_part(*slot, s, so_far);
         return true;
     }
     bool on_string(string_view s, std::size_t size, error_code&) {
-        if (slot) take(*slot, s, size);
+        if (slot) take_part(*slot, s, size);
         return scalar();
     }
     bool on_object_begin(error_code&) {
@@ -106,11 +98,11 @@ struct FrameFields : net::JsonEvents {
         return scalar();
     }
     bool on_key_part(string_view s, std::size_t so_far, error_code&) {
-        take(key_, s, so_far);
+        take_part(key_, s, so_far);
         return true;
     }
     bool on_key(string_view s, std::size_t size, error_code&) {
-        take(key_, s, size);
+        take_part(key_, s, size);
         slot = nullptr;
         if (here() == In::frame && key_ == "payload") has_payload = false;  // the last one counts
         for (const Field& f : kFields)

@@ -103,10 +103,7 @@ struct AckFields : net::JsonEvents {
     bool on_uint64(std::uint64_t, string_view, error_code&) { return scalar(); }
     bool on_double(double, string_view, error_code&) { return scalar(); }
     bool on_string_part(string_view s, std::size_t so_far, error_code&) {
-        if (id_next) {
-            if (so_far == s.size()) envelope_id.clear();
-            envelope_id.append(s.data(), s.size());
-        }
+        if (id_next) take_part(envelope_id, s, so_far);
         return true;
     }
     bool on_string(string_view s, std::size_t size, error_code& ec) {
@@ -120,8 +117,7 @@ struct AckFields : net::JsonEvents {
         return true;
     }
     bool on_key_part(string_view s, std::size_t so_far, error_code&) {
-        if (so_far == s.size()) key.clear();
-        key.append(s.data(), s.size());
+        take_part(key, s, so_far);
         return true;
     }
     bool on_key(string_view s, std::size_t size, error_code& ec) {
