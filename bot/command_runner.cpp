@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <optional>
 
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/post.hpp>
@@ -46,19 +47,10 @@ void CommandRunner::drain() {
     Store& store = storage_.store();
     const std::uint64_t planned = store.reminders.plans_made();
     try {
-        Database::Transaction tx(store.db);
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-            const Command& c = batch[i].command;
-            try {
-                results[i] = dispatch(c, store, settings_, now);
-            } catch (const std::exception& e) {
-                // Only the verb is logged: the rest of the text may be private.
-                spdlog::error("{} command \"{}\" from {} failed: {}", to_string(c.platform),
-                              c.text.substr(0, c.text.find(' ')), c.user, e.what());
-                results[i] = Dispatched{internal_error_answer(), false, 0};
-            }
+        if (!write(batch, results, now, false)) {
+            ++rewritten_;
+            write(batch, results, now, true);
         }
-        tx.commit();
     } catch (const std::exception& e) {
         spdlog::error("a batch of {} commands could not be committed: {}", batch.size(), e.what());
         for (auto& r : results) r = Dispatched{internal_error_answer(), false, 0};
@@ -72,6 +64,29 @@ void CommandRunner::drain() {
                               store.reminders.plans_made() != planned};
     resume(batch, results);  // moves the results away
     if (on_committed_) on_committed_(committed);
+}
+
+bool CommandRunner::write(const std::deque<Pending>& batch, std::vector<Dispatched>& results,
+                          Instant now, bool savepoints) {
+    Store& store = storage_.store();
+    Database::Transaction tx(store.db);
+    std::optional<Database::SavepointFree> savepoint_free;
+    if (!savepoints) savepoint_free.emplace(store.db);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        const Command& c = batch[i].command;
+        try {
+            results[i] = dispatch(c, store, settings_, now);
+        } catch (const std::exception& e) {
+            if (savepoint_free) return false;  // written again with savepoints, which logs it
+            // Only the verb is logged: the rest of the text may be private.
+            spdlog::error("{} command \"{}\" from {} failed: {}", to_string(c.platform),
+                          c.text.substr(0, c.text.find(' ')), c.user, e.what());
+            results[i] = Dispatched{internal_error_answer(), false, 0};
+        }
+        if (savepoint_free && savepoint_free->spoiled()) return false;  // rolled back whole
+    }
+    tx.commit();
+    return true;
 }
 
 void CommandRunner::resume(std::deque<Pending>& batch, std::vector<Dispatched>& results) {

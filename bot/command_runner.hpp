@@ -1,6 +1,6 @@
 // bot/command_runner: runs platform commands on the storage thread. Commands that arrive while a
-// batch is being written share one transaction (each in its own savepoint, so one user's mistake
-// undoes only their own command); each caller resumes only after the batch is committed.
+// batch is being written share one transaction, and one user's mistake undoes only their own
+// command; each caller resumes only after the batch is committed.
 #pragma once
 
 #include <boost/asio/any_completion_handler.hpp>
@@ -45,6 +45,8 @@ class CommandRunner {
     // Figures for benchmarks and tests (read them from the storage thread or after it stopped).
     std::size_t batches() const { return batches_; }
     std::size_t commands() const { return commands_; }
+    // Batches written a second time, with a savepoint per command (see write).
+    std::size_t rewritten() const { return rewritten_; }
 
   private:
     struct Pending {
@@ -53,6 +55,13 @@ class CommandRunner {
         boost::asio::any_io_executor caller;
     };
     void drain();
+    // Runs the batch's commands in one transaction and commits it. With `savepoints` each
+    // command runs in a savepoint of its own, so that one that fails undoes only its own work.
+    // Without them (cheaper: SQLite copies each page a savepoint changes) a command that fails
+    // after writing leaves nothing to roll back to but the whole batch: then nothing is
+    // committed and it returns false, for the batch to be written again with savepoints.
+    bool write(const std::deque<Pending>& batch, std::vector<Dispatched>& results, Instant now,
+               bool savepoints);
     void resume(std::deque<Pending>& batch, std::vector<Dispatched>& results);
 
     StorageThread& storage_;
@@ -61,7 +70,7 @@ class CommandRunner {
     std::function<void(const Committed&)> on_committed_;
     std::deque<Pending> pending_;  // touched only on the storage thread
     bool draining_ = false;
-    std::size_t batches_ = 0, commands_ = 0;
+    std::size_t batches_ = 0, commands_ = 0, rewritten_ = 0;
 };
 
 }  // namespace mentorbot

@@ -87,8 +87,12 @@ void Database::run(const std::string& sql) {
 }
 
 Database::Transaction::Transaction(Database& db)
-    : db_(db), level_(db.depth_), changes_at_start_(sqlite3_total_changes64(db.db_.getHandle())) {
-    db_.run(level_ == 0 ? std::string("BEGIN IMMEDIATE") : "SAVEPOINT " + savepoint());
+    : db_(db),
+      level_(db.depth_),
+      without_savepoint_(level_ > 0 && db.savepoint_free_),
+      changes_at_start_(sqlite3_total_changes64(db.db_.getHandle())) {
+    if (!without_savepoint_)
+        db_.run(level_ == 0 ? std::string("BEGIN IMMEDIATE") : "SAVEPOINT " + savepoint());
     ++db_.depth_;
 }
 
@@ -100,6 +104,7 @@ void Database::Transaction::commit() {
     if (done_) return;
     done_ = true;
     --db_.depth_;
+    if (without_savepoint_) return;  // its work commits with the outer transaction
     try {
         db_.run(level_ == 0 ? std::string("COMMIT") : "RELEASE " + savepoint());
     } catch (...) {
@@ -119,7 +124,12 @@ void Database::Transaction::commit() {
 Database::Transaction::~Transaction() {
     if (done_) return;
     --db_.depth_;
-    if (sqlite3_total_changes64(db_.db_.getHandle()) != changes_at_start_) ++db_.undone_;
+    const bool wrote = sqlite3_total_changes64(db_.db_.getHandle()) != changes_at_start_;
+    if (without_savepoint_) {
+        db_.spoiled_ = db_.spoiled_ || wrote;  // nothing of its own to roll back to
+        return;
+    }
+    if (wrote) ++db_.undone_;
     try {
         if (level_ == 0) {
             db_.run("ROLLBACK");
@@ -130,6 +140,16 @@ Database::Transaction::~Transaction() {
     } catch (...) {
         // the connection is closing or the transaction already ended: nothing to undo
     }
+}
+
+Database::SavepointFree::SavepointFree(Database& db) : db_(db) {
+    db_.savepoint_free_ = true;
+    db_.spoiled_ = false;
+}
+
+Database::SavepointFree::~SavepointFree() {
+    db_.savepoint_free_ = false;
+    db_.spoiled_ = false;
 }
 
 }  // namespace mentorbot

@@ -46,7 +46,8 @@ class Database {
 
     // One unit of work: committed by commit(), rolled back when destroyed uncommitted.
     // A transaction begun while another is open is a savepoint inside it: rolling it back undoes
-    // only its own work, and its commit becomes durable with the outer one.
+    // only its own work, and its commit becomes durable with the outer one — unless it was begun
+    // inside a SavepointFree scope (below).
     class Transaction {
       public:
         explicit Transaction(Database& db);
@@ -60,7 +61,26 @@ class Database {
         Database& db_;
         int level_ = 0;
         bool done_ = false;
+        bool without_savepoint_ = false;     // begun inside a SavepointFree scope
         std::int64_t changes_at_start_ = 0;  // rows written on the connection before it began
+    };
+
+    // Within its lifetime, transactions begun inside the one open transaction take no savepoint
+    // (SQLite copies every page a savepoint changes, and a batch of commands opens one each).
+    // One that then ends uncommitted after writing cannot undo its own work: it spoils the outer
+    // transaction instead, which its owner must roll back whole (and may run again with
+    // savepoints, outside such a scope).
+    class SavepointFree {
+      public:
+        explicit SavepointFree(Database& db);
+        SavepointFree(const SavepointFree&) = delete;
+        SavepointFree& operator=(const SavepointFree&) = delete;
+        ~SavepointFree();
+        // True once a transaction inside it ended uncommitted after writing rows.
+        bool spoiled() const { return db_.spoiled_; }
+
+      private:
+        Database& db_;
     };
 
   private:
@@ -83,6 +103,8 @@ class Database {
     // Declared after db_: the statements are finalized before the connection closes.
     std::unordered_map<std::string, std::vector<std::unique_ptr<SQLite::Statement>>> idle_;
     int depth_ = 0;
+    bool savepoint_free_ = false;  // inside a SavepointFree scope
+    bool spoiled_ = false;         // see SavepointFree::spoiled
     std::uint64_t undone_ = 0;
 };
 

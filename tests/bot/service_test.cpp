@@ -32,6 +32,15 @@ Command command_from(const std::string& who, const std::string& text) {
     return c;
 }
 
+// A command runner on a storage thread of its own, over a fresh store.
+struct RunnerOnItsThread {
+    Store store{":memory:"};
+    Settings settings;
+    ManualClock clock{Instant{std::chrono::seconds{1'800'000'000}}};
+    StorageThread storage{store};
+    CommandRunner runner{storage, settings, clock};
+};
+
 // Lets a coroutine wait for something another coroutine on the same thread does (no polling).
 struct Event {
     asio::steady_timer timer;
@@ -117,6 +126,60 @@ TEST_CASE("Commands that arrive while the database is busy are committed togethe
     CHECK(store.people.find(Platform::slack, "U3")->time_zone == "Asia/Tokyo");
     CHECK(store.people.find(Platform::slack, "U19")->time_zone == "Asia/Tokyo");
     CHECK_FALSE(store.people.find(Platform::slack, "U7"));
+    // It came after writing (U7 was new), so the batch was written again, a savepoint each.
+    CHECK(service.commands().rewritten() == 1);
+}
+
+TEST_CASE("A batch is written again with a savepoint per command only when a mistake had written") {
+    RunnerOnItsThread r;
+    asio::io_context io;
+    auto guard = asio::make_work_guard(io);
+    // Hands the commands over while the storage thread is held, so that they form one batch;
+    // returns how many succeeded.
+    auto in_one_batch = [&](const std::vector<std::pair<std::string, std::string>>& commands) {
+        std::promise<void> release;
+        asio::post(r.storage.executor(), [f = release.get_future().share()] { f.wait(); });
+        std::size_t answered = 0, succeeded = 0;
+        for (const auto& [who, text] : commands)
+            r.runner.submit(command_from(who, text), io.get_executor(), [&](Dispatched d) {
+                ++answered;
+                succeeded += d.ok;
+            });
+        release.set_value();
+        while (answered < commands.size()) io.run_one();
+        return succeeded;
+    };
+    auto everyone = [](const std::string& text) {
+        std::vector<std::pair<std::string, std::string>> commands;
+        for (int i = 0; i < 20; ++i) commands.emplace_back("U" + std::to_string(i), text);
+        return commands;
+    };
+    auto zone_of = [&](const char* who) {
+        return r.store.people.find(Platform::slack, who)->time_zone;
+    };
+
+    CHECK(in_one_batch(everyone("tz Asia/Tokyo")) == 20);
+    CHECK(r.runner.rewritten() == 0);
+
+    // U7, already known, pairs with themself: refused before anything was written.
+    auto commands = everyone("tz Europe/Paris");
+    commands[7].second = "pair <@U7>";
+    CHECK(in_one_batch(commands) == 19);
+    CHECK(r.runner.rewritten() == 0);
+    CHECK(zone_of("U3") == "Europe/Paris");
+    CHECK(zone_of("U7") == "Asia/Tokyo");
+
+    // U99 is new: the mistake comes after U99 was written, and only U99's command is undone.
+    commands = everyone("tz America/New_York");
+    commands[7] = {"U99", "pair <@U99>"};
+    CHECK(in_one_batch(commands) == 19);
+    CHECK(r.runner.rewritten() == 1);
+    CHECK(zone_of("U3") == "America/New_York");
+    CHECK(zone_of("U19") == "America/New_York");
+    CHECK(zone_of("U7") == "Asia/Tokyo");  // not in this batch
+    CHECK_FALSE(r.store.people.find(Platform::slack, "U99"));
+    CHECK(r.runner.batches() == 3);
+    r.storage.finish();
 }
 
 TEST_CASE("A platform's wait holds back that conversation only, and order is kept after it") {
@@ -197,15 +260,11 @@ TEST_CASE("A message due later goes out when it comes due, with no wake-up from 
 }
 
 TEST_CASE("A commit wakes the outbox only when it queued messages, the reminders only when planned") {
-    Store store(":memory:");
-    Settings settings;
-    ManualClock clock(Instant{std::chrono::seconds{1'800'000'000}});
-    StorageThread storage(store);
-    CommandRunner runner(storage, settings, clock);
+    RunnerOnItsThread r;
     std::mutex mutex;
     std::condition_variable reported;
     std::vector<CommandRunner::Committed> commits;  // written on the storage thread
-    runner.on_committed([&](const CommandRunner::Committed& c) {
+    r.runner.on_committed([&](const CommandRunner::Committed& c) {
         std::lock_guard lock(mutex);
         commits.push_back(c);
         reported.notify_all();
@@ -216,7 +275,7 @@ TEST_CASE("A commit wakes the outbox only when it queued messages, the reminders
     // One command, one batch: returns its answer and what its commit reported.
     auto run = [&](const std::string& who, const std::string& text) {
         std::optional<Dispatched> answer;
-        runner.submit(command_from(who, text), io.get_executor(),
+        r.runner.submit(command_from(who, text), io.get_executor(),
                       [&](Dispatched d) { answer = std::move(d); });
         while (!answer) io.run_one();  // the answer is posted here after the commit
         std::unique_lock lock(mutex);  // the report may come just after the answer
@@ -240,5 +299,5 @@ TEST_CASE("A commit wakes the outbox only when it queued messages, the reminders
     CHECK_FALSE(typo.messages_queued);
     CHECK_FALSE(typo.reminders_planned);
     CHECK(commits.size() == 4);
-    storage.finish();
+    r.storage.finish();
 }
