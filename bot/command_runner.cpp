@@ -72,6 +72,7 @@ bool CommandRunner::write(const std::deque<Pending>& batch, std::vector<Dispatch
     Database::Transaction tx(store.db);
     std::optional<Database::SavepointFree> savepoint_free;
     if (!savepoints) savepoint_free.emplace(store.db);
+    const std::uint64_t undone_before = store.db.undone();
     for (std::size_t i = 0; i < batch.size(); ++i) {
         const Command& c = batch[i].command;
         try {
@@ -83,7 +84,8 @@ bool CommandRunner::write(const std::deque<Pending>& batch, std::vector<Dispatch
                           c.text.substr(0, c.text.find(' ')), c.user, e.what());
             results[i] = Dispatched{internal_error_answer(), false, 0};
         }
-        if (savepoint_free && savepoint_free->spoiled()) return false;  // rolled back whole
+        // A command undone after writing, with no savepoint of its own: all is rolled back.
+        if (savepoint_free && store.db.undone() != undone_before) return false;
     }
     tx.commit();
     return true;

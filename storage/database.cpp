@@ -124,12 +124,8 @@ void Database::Transaction::commit() {
 Database::Transaction::~Transaction() {
     if (done_) return;
     --db_.depth_;
-    const bool wrote = sqlite3_total_changes64(db_.db_.getHandle()) != changes_at_start_;
-    if (without_savepoint_) {
-        db_.spoiled_ = db_.spoiled_ || wrote;  // nothing of its own to roll back to
-        return;
-    }
-    if (wrote) ++db_.undone_;
+    if (sqlite3_total_changes64(db_.db_.getHandle()) != changes_at_start_) ++db_.undone_;
+    if (without_savepoint_) return;  // nothing of its own to roll back to: see SavepointFree
     try {
         if (level_ == 0) {
             db_.run("ROLLBACK");
@@ -140,16 +136,6 @@ Database::Transaction::~Transaction() {
     } catch (...) {
         // the connection is closing or the transaction already ended: nothing to undo
     }
-}
-
-Database::SavepointFree::SavepointFree(Database& db) : db_(db) {
-    db_.savepoint_free_ = true;
-    db_.spoiled_ = false;
-}
-
-Database::SavepointFree::~SavepointFree() {
-    db_.savepoint_free_ = false;
-    db_.spoiled_ = false;
 }
 
 }  // namespace mentorbot

@@ -39,9 +39,10 @@ class Database {
     void defer_checkpoints(Checkpointer::Defer defer);
     const std::string& path() const { return path_; }
     // Counts the transactions and savepoints that undid writes (rolled back after changing rows,
-    // or failed to commit). The repositories that keep rows in memory drop them when it moves:
-    // what they hold may have been undone. (The bot owns its database file; no other connection
-    // writes to it.)
+    // or failed to commit; inside a SavepointFree scope, ended uncommitted after changing rows,
+    // their writes left for the outer transaction's rollback). The repositories that keep rows
+    // in memory drop them when it moves: what they hold may have been undone. (The bot owns its
+    // database file; no other connection writes to it.)
     std::uint64_t undone() const { return undone_; }
 
     // One unit of work: committed by commit(), rolled back when destroyed uncommitted.
@@ -67,17 +68,15 @@ class Database {
 
     // Within its lifetime, transactions begun inside the one open transaction take no savepoint
     // (SQLite copies every page a savepoint changes, and a batch of commands opens one each).
-    // One that then ends uncommitted after writing cannot undo its own work: it spoils the outer
-    // transaction instead, which its owner must roll back whole (and may run again with
-    // savepoints, outside such a scope).
+    // One that then ends uncommitted after writing cannot undo its own work: it moves undone()
+    // instead, and the owner of the outer transaction must roll that back whole (and may run it
+    // again with savepoints, outside such a scope).
     class SavepointFree {
       public:
-        explicit SavepointFree(Database& db);
+        explicit SavepointFree(Database& db) : db_(db) { db_.savepoint_free_ = true; }
         SavepointFree(const SavepointFree&) = delete;
         SavepointFree& operator=(const SavepointFree&) = delete;
-        ~SavepointFree();
-        // True once a transaction inside it ended uncommitted after writing rows.
-        bool spoiled() const { return db_.spoiled_; }
+        ~SavepointFree() { db_.savepoint_free_ = false; }
 
       private:
         Database& db_;
@@ -104,7 +103,6 @@ class Database {
     std::unordered_map<std::string, std::vector<std::unique_ptr<SQLite::Statement>>> idle_;
     int depth_ = 0;
     bool savepoint_free_ = false;  // inside a SavepointFree scope
-    bool spoiled_ = false;         // see SavepointFree::spoiled
     std::uint64_t undone_ = 0;
 };
 
