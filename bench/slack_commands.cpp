@@ -50,9 +50,40 @@ std::map<std::string, double> cpu_by_thread() {
     return out;
 }
 
+// What kept the bot's storage thread longer than kStall (the commands that arrive meanwhile
+// wait): how often and how long in all, by what it was. Filled on the storage thread.
+constexpr auto kStall = 500us;
+struct Stalls {
+    int count = 0;
+    Steady::duration took{};
+};
+class StallLog {
+  public:
+    void add(std::string what, Steady::duration took) {
+        // "mentorbot::OutboxPump::run()::{lambda(mentorbot::Store&)#1}" -> "OutboxPump::run() #1"
+        for (std::size_t at; (at = what.find("mentorbot::")) != std::string::npos;)
+            what.erase(at, 11);
+        if (const auto at = what.find("::{lambda(Store&)#"); at != std::string::npos)
+            what = what.substr(0, at) + " #" + what.substr(at + 18, what.size() - at - 19);
+        std::lock_guard lock(mutex_);
+        Stalls& s = by_what_[what];
+        ++s.count;
+        s.took += took;
+    }
+    std::map<std::string, Stalls> take() {
+        std::lock_guard lock(mutex_);
+        return std::exchange(by_what_, {});
+    }
+
+  private:
+    std::mutex mutex_;
+    std::map<std::string, Stalls> by_what_;
+};
+
 struct Figures {
     double seconds = 0, cpu = 0;
     std::map<std::string, double> cpu_by_thread;
+    std::map<std::string, Stalls> stalls;  // of the storage thread, by what it was
     int acked = 0, answered_in_ack = 0;
     std::vector<Steady::duration> latency;  // sorted
 };
@@ -61,8 +92,8 @@ struct Figures {
 // leaves as soon as an ack frees a place among the `window` in flight, and its latency counts
 // from then; with a rate, command n is due at start + n / rate and its latency counts from that
 // moment even when the window held it back.
-Figures drive(testing::FakeSlack& fake, const std::string& text, int total, int window, double rate,
-              const std::string& id_prefix) {
+Figures drive(testing::FakeSlack& fake, StallLog& stalls, const std::string& text, int total,
+              int window, double rate, const std::string& id_prefix) {
     std::vector<Steady::time_point> due(total);
     Figures f;
     f.latency.resize(total);
@@ -97,6 +128,7 @@ Figures drive(testing::FakeSlack& fake, const std::string& text, int total, int 
     });
     const double cpu_before = cpu_seconds();
     const auto threads_before = cpu_by_thread();
+    stalls.take();  // before this phase
     std::unique_lock lock(mutex);
     start = Steady::now();
     send_due(start);
@@ -117,6 +149,7 @@ Figures drive(testing::FakeSlack& fake, const std::string& text, int total, int 
     f.seconds = std::chrono::duration<double>(Steady::now() - start).count();
     f.cpu = cpu_seconds() - cpu_before;
     f.cpu_by_thread = cpu_by_thread();
+    f.stalls = stalls.take();
     for (auto& [name, seconds] : f.cpu_by_thread) {
         auto before = threads_before.find(name);
         if (before != threads_before.end()) seconds -= before->second;
@@ -148,6 +181,17 @@ int report(const std::string& phase, const Figures& f, int total) {
         if (seconds * 1e6 / total >= 0.5)
             std::printf(" %s %.1f", name.c_str(), seconds * 1e6 / total);
     std::printf(" (µs a command)\n");
+    Stalls all;
+    for (const auto& [what, s] : f.stalls) {
+        all.count += s.count;
+        all.took += s.took;
+    }
+    std::printf("  storage stops: %d over %.1f ms, %.1f ms in all", all.count, ms(kStall),
+                ms(all.took));
+    for (const auto& [what, s] : f.stalls)
+        std::printf("%s %s %d (%.1f ms)", &what == &f.stalls.begin()->first ? ":" : ",",
+                    what.c_str(), s.count, ms(s.took));
+    std::printf("\n");
     return 0;
 }
 
@@ -175,6 +219,10 @@ int main(int argc, char** argv) {
         Settings settings;
         SystemClock clock;
         Service service(store, settings, clock);
+        StallLog stalls;
+        service.storage().watch_stalls(kStall, [&](const std::string& what, Steady::duration took) {
+            stalls.add(what, took);
+        });
         SlackOptions options;
         options.config = {"xapp-1-bench", "xoxb-bench", fake.api_url()};
         service.add(std::make_unique<SlackTransport>(service.io().get_executor(), service.storage(),
@@ -203,14 +251,16 @@ int main(int argc, char** argv) {
         // 1. Saturation: a closed loop with `window` commands always in flight. Its throughput is
         //    the bot's capacity; its latency is mostly queueing (mean = window / throughput).
         fake.keep_acks(false);  // the fake's own bookkeeping stays out of the figures
-        const Figures closed = drive(fake, text, total, window, 0, "bench-");
+        const Figures closed = drive(fake, stalls, text, total, window, 0, "bench-");
         // 2. A steady offered load: commands are sent at `rate` per second (at most `window`
         //    unacked); each latency counts from the moment its command was due to be sent, so a
         //    bot that falls behind is charged for the wait as well.
         std::optional<Figures> paced;
-        if (rate > 0) paced = drive(fake, text, total, window, rate, "paced-");
+        if (rate > 0) paced = drive(fake, stalls, text, total, window, rate, "paced-");
         const std::size_t batches = service.commands().batches();
         service.stop();
+        const int restarts = store.db.checkpoints();
+        const int finished_by_writer = store.db.checkpoints_finished_by_writer();
         running.get();
 
         std::printf(
@@ -219,6 +269,10 @@ int main(int argc, char** argv) {
         std::printf(
             "transactions:    %zu in both phases (commands that arrive together share one)\n",
             batches);
+        std::printf(
+            "log restarts:    %d in both phases, %d of them finished by the bot's storage thread "
+            "(its commands wait for two fsyncs)\n",
+            restarts, finished_by_writer);
         exit_code |=
             report("saturation (closed loop, always " + std::to_string(window) + " in flight)",
                    closed, total);

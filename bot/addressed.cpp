@@ -5,18 +5,10 @@
 
 namespace mentorbot {
 
-std::vector<Addressed> due_messages(Store& store, Platform platform, Instant now, int limit) {
+std::vector<Addressed> due_unread(Store& store, Platform platform, Instant now, int limit) {
     std::vector<Addressed> out;
     for (QueuedMessage& row : store.outbox.due(platform, now, limit)) {
         Addressed a;
-        try {
-            a.body = deserialize_document(row.body);
-        } catch (const std::exception& e) {
-            spdlog::error("outbox message {} ({}) is unreadable and was dropped: {}", row.id.value,
-                          row.kind, e.what());
-            store.outbox.drop(row.id, "unreadable body", now);
-            continue;
-        }
         if (row.pair) a.pair = store.pairs.find(*row.pair);
         if (row.person) a.person = store.people.find(*row.person);
         if (!a.pair && !a.person) {
@@ -28,6 +20,27 @@ std::vector<Addressed> due_messages(Store& store, Platform platform, Instant now
         a.row = std::move(row);
         out.push_back(std::move(a));
     }
+    return out;
+}
+
+bool read_body(Addressed& message) {
+    try {
+        message.body = deserialize_document(message.row.body);
+        return true;
+    } catch (const std::exception& e) {
+        spdlog::error("outbox message {} ({}) is unreadable and was dropped: {}",
+                      message.row.id.value, message.row.kind, e.what());
+        return false;
+    }
+}
+
+std::vector<Addressed> due_messages(Store& store, Platform platform, Instant now, int limit) {
+    std::vector<Addressed> out = due_unread(store, platform, now, limit);
+    std::erase_if(out, [&](Addressed& a) {
+        if (read_body(a)) return false;
+        store.outbox.drop(a.row.id, "unreadable body", now);
+        return true;
+    });
     return out;
 }
 

@@ -16,8 +16,13 @@ struct Addressed {
     std::optional<Person> person;  // for a direct message
 };
 
-// Due messages of a platform, oldest first. Rows whose pair or person no longer exists, or whose
-// body cannot be read, are dropped with a reason (and not returned).
+// Due messages of a platform, oldest first, with their recipients but their bodies not yet read
+// (see read_body), so that the storage thread does not parse up to `limit` documents at once.
+// Rows whose pair or person no longer exists are dropped with a reason (and not returned).
+std::vector<Addressed> due_unread(Store& store, Platform platform, Instant now, int limit);
+// Reads the row's stored document into `body`; false (and logged) when it cannot be read.
+bool read_body(Addressed& message);
+// Both at once: rows whose body cannot be read are dropped with a reason too.
 std::vector<Addressed> due_messages(Store& store, Platform platform, Instant now, int limit = 100);
 
 }  // namespace mentorbot

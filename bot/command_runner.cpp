@@ -39,6 +39,7 @@ void CommandRunner::submit(Command command, asio::any_io_executor caller, Comple
 }
 
 void CommandRunner::drain() {
+    const StorageThread::Timed timed(storage_, "a batch of commands");
     std::deque<Pending> batch;
     batch.swap(pending_);
     draining_ = false;

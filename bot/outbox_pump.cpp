@@ -45,7 +45,7 @@ asio::awaitable<void> OutboxPump::run() {
         // Lambdas are named before co_await: g++ 12 mis-copies temporaries captured there.
         // One trip: the due messages or, when there are none, when the next one will be due.
         auto look = [this, platform](Store& s) {
-            Look found{due_messages(s, platform, clock_.now(), 200), std::nullopt};
+            Look found{due_unread(s, platform, clock_.now(), 200), std::nullopt};
             if (found.due.empty()) found.next = s.outbox.next_due(platform);
             return found;
         };
@@ -78,7 +78,15 @@ asio::awaitable<void> OutboxPump::run() {
 
 asio::awaitable<void> OutboxPump::deliver_lane(std::vector<Addressed> lane) {
     for (std::size_t i = 0; i < lane.size(); ++i) {
-        const Addressed& m = lane[i];
+        Addressed& m = lane[i];
+        // Read here, one at a time between sends, not all at once on the storage thread.
+        if (!read_body(m)) {
+            auto drop = [id = m.row.id, now = clock_.now()](Store& s) {
+                s.outbox.drop(id, "unreadable body", now);
+            };
+            co_await storage_.run(std::move(drop));
+            continue;
+        }
         SendResult result;
         try {
             result = co_await transport_.send(m);

@@ -39,6 +39,15 @@ void append_json_string(std::string& out, std::string_view text) {
     out += '"';
     std::size_t i = 0;
     while (i < text.size()) {
+        // A run of printable ASCII other than the quote and the backslash goes in at once.
+        std::size_t plain = i;
+        for (; plain < text.size(); ++plain) {
+            const auto c = static_cast<unsigned char>(text[plain]);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+        }
+        out.append(text.data() + i, plain - i);
+        i = plain;
+        if (i == text.size()) break;
         const auto c = static_cast<unsigned char>(text[i]);
         if (c >= 0x80) {
             const std::size_t n = utf8_sequence(text, i);
@@ -74,13 +83,9 @@ void append_json_string(std::string& out, std::string_view text) {
                 out += "\\f";
                 break;
             default:
-                if (c < 0x20) {
-                    out += "\\u00";
-                    out += kHex[c >> 4];
-                    out += kHex[c & 0xF];
-                } else {
-                    out += static_cast<char>(c);
-                }
+                out += "\\u00";  // the other control characters (the run took the rest)
+                out += kHex[c >> 4];
+                out += kHex[c & 0xF];
         }
         ++i;
     }

@@ -37,9 +37,13 @@ bool grew_past(int& mark, int pages, int step) {
 
 }  // namespace
 
-Checkpointer::Checkpointer(std::string path, int pages, int limit_pages,
+Checkpointer::Checkpointer(std::string path, int pages, int restart_pages, int limit_pages,
                            std::chrono::milliseconds retry)
-    : path_(std::move(path)), pages_(pages), limit_pages_(limit_pages), retry_(retry) {}
+    : path_(std::move(path)),
+      pages_(pages),
+      restart_pages_(restart_pages),
+      limit_pages_(limit_pages),
+      retry_(retry) {}
 
 Checkpointer::~Checkpointer() {
     {
@@ -106,16 +110,17 @@ void Checkpointer::finish(sqlite3* writer, int completed_before) {
         hand_over_.store(true, std::memory_order_release);  // mid-pass: after the next commit
         return;
     }
-    if (rc == SQLITE_OK && copied == log) completed_since(completed_before);
+    if (rc == SQLITE_OK && copied == log) completed_since(completed_before, true);
     // else the background looks again shortly
 }
 
-void Checkpointer::completed_since(int completed_before) {
+void Checkpointer::completed_since(int completed_before, bool by_writer) {
     std::lock_guard lock(mutex_);
     // Whatever a look handed over meanwhile is copied now.
     hand_over_.store(false, std::memory_order_relaxed);
     if (completed_ != completed_before) return;  // the other side completed this one first
     ++completed_;
+    if (by_writer) ++finished_by_writer_;
     progressed_.notify_all();
 }
 
@@ -127,6 +132,11 @@ bool Checkpointer::wait_completed(int count, std::chrono::milliseconds timeout) 
 int Checkpointer::completed() {
     std::lock_guard lock(mutex_);
     return completed_;
+}
+
+int Checkpointer::finished_by_writer() {
+    std::lock_guard lock(mutex_);
+    return finished_by_writer_;
 }
 
 Checkpointer::Progress Checkpointer::catch_up(SQLite::Database& db, int completed_before) {
@@ -149,6 +159,8 @@ Checkpointer::Progress Checkpointer::catch_up(SQLite::Database& db, int complete
             return Progress::complete;
         // Sync what this pass copied now, so the writer's final sync finds only its own pages.
         sync(db, SQLITE_FCNTL_FILE_POINTER);
+        // A short log is left to grow: the next request copies on from here.
+        if (done.log <= restart_pages_) return Progress::copied;
         if (log_pages_.load(std::memory_order_relaxed) - done.copied <= kFewPages ||
             passes == kMaxPasses) {
             sync(db, SQLITE_FCNTL_JOURNAL_POINTER);  // the pages the writer added meanwhile
@@ -165,12 +177,15 @@ void Checkpointer::run() {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
     db.setBusyTimeout(5000);
     std::unique_lock lock(mutex_);
-    // Handed over or behind: look again shortly, in case the writer paused before finishing.
+    // Not complete: look again shortly, in case the writer paused before finishing (or, a short
+    // log copied, paused for good: then a pass copies the rest and the log can start over).
     bool look_again = false;
     int looked_at = 0;  // checkpoints completed when the last pass began
+    Progress progress = Progress::complete;
+    std::uint64_t commits_seen = 0;  // after a short log was copied, at the last look
     for (;;) {
         if (look_again)
-            wake_.wait_for(lock, retry_, [this] { return stopping_; });
+            wake_.wait_for(lock, retry_, [this] { return requested_ || stopping_; });
         else
             wake_.wait(lock, [this] { return requested_ || stopping_; });
         if (stopping_) return;
@@ -180,11 +195,19 @@ void Checkpointer::run() {
             look_again = false;
             continue;
         }
+        if (look_again && !requested_ && progress == Progress::copied) {
+            const std::uint64_t commits = commits_.load(std::memory_order_relaxed);
+            if (commits != commits_seen) {
+                commits_seen = commits;
+                continue;  // still writing: its next request copies on
+            }
+        }
         requested_ = false;
         looked_at = completed_;
         lock.unlock();
-        const Progress progress = catch_up(db, looked_at);
-        if (progress == Progress::complete) completed_since(looked_at);
+        progress = catch_up(db, looked_at);
+        if (progress == Progress::complete) completed_since(looked_at, false);
+        commits_seen = commits_.load(std::memory_order_relaxed);
         look_again = progress != Progress::complete;
         lock.lock();
     }

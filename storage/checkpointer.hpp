@@ -23,16 +23,19 @@ namespace mentorbot {
 // background can never finish one, so it copies and syncs all but the last few pages — each
 // pass shorter than the one before — and then hands over: the writer copies what is left after
 // its next commit (a few pages, two small fsyncs) and its next transaction starts the log over.
+// The writer's part stops its commands for those fsyncs (milliseconds on some disks), so it is
+// asked for only once the log is long; until then each request copies what it can and stops.
 class Checkpointer {
   public:
     // How long the background waits, after handing the end of a checkpoint over or failing a
     // pass, before it looks again (in case the writer paused before finishing).
     static constexpr std::chrono::milliseconds kRetry{20};
-    // Checkpoints `path` whenever its log has grown past `pages` pages (SQLite's own default
-    // for its automatic checkpoints is 1000). Should the log ever reach `limit_pages` pages (the
-    // background that far behind), the writer checkpoints by itself, as SQLite's own automatic
-    // checkpoint would, so that the log stays bounded. `retry`: see kRetry (tests shorten it).
-    Checkpointer(std::string path, int pages, int limit_pages,
+    // Checkpoints `path` whenever its log has grown by `pages` pages (SQLite's own default
+    // for its automatic checkpoints is 1000), and has the log started over once it is longer than
+    // `restart_pages`. Should the log ever reach `limit_pages` pages (the background that far
+    // behind), the writer checkpoints by itself, as SQLite's own automatic checkpoint would, so
+    // that the log stays bounded. `retry`: see kRetry (tests shorten it).
+    Checkpointer(std::string path, int pages, int restart_pages, int limit_pages,
                  std::chrono::milliseconds retry = kRetry);
     ~Checkpointer();  // waits for a running checkpoint; closing the last connection does a final
                       // one
@@ -51,13 +54,18 @@ class Checkpointer {
     void defer_finishing(Defer defer) { defer_ = std::move(defer); }
     // How many checkpoints copied the whole log (tests and benchmarks).
     int completed();
+    // Of those, how many the writer finished (benchmarks: each stopped its commands for two
+    // fsyncs).
+    int finished_by_writer();
     // How many times the writer started the log's writing out (tests; the writer's thread).
     int log_write_outs() const { return write_outs_; }
     // Waits until `count` checkpoints completed; false if that took longer than `timeout`.
     bool wait_completed(int count, std::chrono::milliseconds timeout);
 
   private:
-    enum class Progress { complete, handed_over, behind };
+    // complete: the log was copied whole; handed_over: all but what the writer finishes;
+    // copied: what was there, the log still short of `restart_pages`; behind: busy or failed.
+    enum class Progress { complete, handed_over, copied, behind };
     struct Pass {
         bool ok = false;  // false: busy, or a transient I/O error
         int log = 0;      // pages in the log when it began
@@ -76,7 +84,7 @@ class Checkpointer {
     void finish(sqlite3* writer, int completed_before);
     // Counts a checkpoint that copied the whole log, unless the other side (the writer or a look)
     // counted it since `completed_before`; either way nothing is left to hand over.
-    void completed_since(int completed_before);
+    void completed_since(int completed_before, bool by_writer);
     void run();
     Progress catch_up(SQLite::Database& db, int completed_before);
 
@@ -90,6 +98,7 @@ class Checkpointer {
 
     const std::string path_;
     const int pages_;
+    const int restart_pages_;
     const int limit_pages_;
     const std::chrono::milliseconds retry_;
     Defer defer_;                 // the writer's thread only
@@ -111,6 +120,7 @@ class Checkpointer {
     bool requested_ = false;
     bool stopping_ = false;
     int completed_ = 0;
+    int finished_by_writer_ = 0;
     std::thread thread_;  // started by the first request
 };
 

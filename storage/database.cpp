@@ -35,7 +35,8 @@ Database::Database(const std::string& path)
     if (path != ":memory:") {
         // Replaces SQLite's automatic checkpoint, which runs inside the commit that crosses the
         // mark and makes that command wait for the whole copy and its fsyncs.
-        checkpointer_ = std::make_unique<Checkpointer>(path, kCheckpointPages, kLogLimitPages);
+        checkpointer_ =
+            std::make_unique<Checkpointer>(path, kCheckpointPages, kRestartPages, kLogLimitPages);
         sqlite3_wal_hook(
             db_.getHandle(),
             [](void* checkpointer, sqlite3* db, const char*, int pages) {
@@ -56,6 +57,10 @@ void Database::defer_checkpoints(Checkpointer::Defer defer) {
 
 int Database::checkpoints() {
     return checkpointer_ ? checkpointer_->completed() : 0;
+}
+
+int Database::checkpoints_finished_by_writer() {
+    return checkpointer_ ? checkpointer_->finished_by_writer() : 0;
 }
 
 int Database::schema_version() {

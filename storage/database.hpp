@@ -32,6 +32,8 @@ class Database {
     // Checkpoints that copied the whole write-ahead log so far (in the background, or finished
     // by the writer after the background copied all but the last pages).
     int checkpoints();
+    // Of those, the ones whose end (the last pages and two fsyncs) the writer ran (benchmarks).
+    int checkpoints_finished_by_writer();
     // Waits for `count` such checkpoints (tests); false after `timeout` or in memory.
     bool wait_for_checkpoints(int count, std::chrono::milliseconds timeout);
     // How the writer's part of a checkpoint runs after a commit (see Checkpointer): by default
@@ -92,7 +94,10 @@ class Database {
     void run(const std::string& sql);
 
     static constexpr int kCheckpointPages = 1000;
-    static constexpr int kLogLimitPages = 20 * kCheckpointPages;  // ~80 MB of log
+    // The log starts over once past ~64 MB under load (at the first 20 ms pause otherwise): each
+    // start under load costs the writer two fsyncs (docs/benchmarks.md, round 13).
+    static constexpr int kRestartPages = 16 * kCheckpointPages;
+    static constexpr int kLogLimitPages = 40 * kCheckpointPages;  // ~160 MB of log
 
     std::string path_;
     // Declared before db_: the connection closes (with its final checkpoint) before the

@@ -224,6 +224,41 @@ TEST_CASE("A platform's wait holds back that conversation only, and order is kep
     CHECK(store.outbox.pending_count(Platform::slack) == 0);
 }
 
+TEST_CASE("A message whose stored body cannot be read is dropped, and its conversation goes on") {
+    Store store(":memory:");
+    ManualClock clock(Instant{std::chrono::seconds{1'800'000'000}});
+    const Instant t0 = clock.now();
+    const Person dana = store.people.find_or_create(Platform::slack, "U1", "dana", t0);
+    const Person sam = store.people.find_or_create(Platform::slack, "U2", "sam", t0);
+    const Pair pair = store.pairs.create(Platform::slack, dana.id, sam.id, dana.id, "C1", t0);
+    store.outbox.enqueue(queued(Platform::slack, pair.id, {}, "welcome", t0), t0);
+    QueuedMessage garbled = queued(Platform::slack, pair.id, {}, "garbled", t0);
+    garbled.body = R"({"blocks":[{"type":)";  // cut short
+    store.outbox.enqueue(garbled, t0);
+    store.outbox.enqueue(queued(Platform::slack, pair.id, {}, "pair.ended", t0), t0);
+
+    asio::io_context io;
+    RecordingTransport transport;
+    Event sent(io.get_executor());
+    transport.on_send = &sent;
+    {
+        StorageThread storage(store);
+        OutboxPump pump(storage, transport, clock, io.get_executor());
+        asio::co_spawn(io, pump.run(), asio::detached);
+        auto stop_after_two = [&]() -> asio::awaitable<void> {
+            co_await sent.until([&] { return transport.sent.size() == 2; });
+            auto behind_the_marks = [](Store&) {};  // the lane's last mark is queued before this
+            co_await storage.run(std::move(behind_the_marks));
+            pump.stop();
+        };
+        asio::co_spawn(io, stop_after_two, asio::detached);
+        io.run();
+    }
+    CHECK(transport.sent == std::vector<std::string>{"welcome", "pair.ended"});
+    // Not left to be tried again at every look.
+    CHECK(store.outbox.pending_count(Platform::slack) == 0);
+}
+
 TEST_CASE("A message due later goes out when it comes due, with no wake-up from anyone") {
     Store store(":memory:");
     ManualClock clock(Instant{std::chrono::seconds{1'800'000'000}});
@@ -300,4 +335,39 @@ TEST_CASE("A commit wakes the outbox only when it queued messages, the reminders
     CHECK_FALSE(typo.reminders_planned);
     CHECK(commits.size() == 4);
     r.storage.finish();
+}
+
+TEST_CASE("The storage thread names the work that kept it longer than it is watched for") {
+    RunnerOnItsThread r;
+    // Written on the storage thread, read after it stopped.
+    std::vector<std::string> over_nothing, over_an_hour;
+    r.storage.watch_stalls(0ns, [&](const std::string& what, std::chrono::nanoseconds) {
+        over_nothing.push_back(what);
+    });
+    RunnerOnItsThread quiet;
+    quiet.storage.watch_stalls(1h, [&](const std::string& what, std::chrono::nanoseconds) {
+        over_an_hour.push_back(what);
+    });
+    asio::io_context io;
+    auto guard = asio::make_work_guard(io);
+    int done = 0;
+    for (RunnerOnItsThread* runner : {&r, &quiet}) {
+        runner->runner.submit(command_from("U1", "tz Asia/Tokyo"), io.get_executor(),
+                              [&](Dispatched) { ++done; });
+        auto look = [](Store& s) { return s.db.schema_version(); };
+        auto read_schema = [runner, look]() -> asio::awaitable<void> {
+            co_await runner->storage.run(look);
+        };
+        asio::co_spawn(io, read_schema, [&](std::exception_ptr) { ++done; });
+    }
+    while (done < 4) io.run_one();
+    r.storage.finish();
+    quiet.storage.finish();
+    // A batch by its name, other work by where its code was written (not a mangled type); in
+    // either order, as the two were handed over from different threads.
+    REQUIRE(over_nothing.size() == 2);
+    const bool batch_first = over_nothing[0] == "a batch of commands";
+    CHECK(over_nothing[batch_first ? 0 : 1] == "a batch of commands");
+    CHECK_THAT(over_nothing[batch_first ? 1 : 0], Catch::Contains("{lambda(mentorbot::Store&)#"));
+    CHECK(over_an_hour.empty());
 }

@@ -1,8 +1,9 @@
 // tests/storage/checkpoint_test: the write-ahead log is copied back into the database file in
-// the background once it passes 1000 pages, and then starts over instead of growing for ever —
-// also while the writer never pauses — and not more often than once per 1000 pages; the log is
-// handed to the kernel in steps of 64 pages.
+// the background once it passes 1000 pages, and starts over once past its restart mark instead
+// of growing for ever — also while the writer never pauses — and not more often than that; the
+// log is handed to the kernel in steps of 64 pages.
 #include <unistd.h>
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <filesystem>
@@ -67,12 +68,15 @@ struct ScratchStore {
     const Person dana = store.people.find_or_create(Platform::console, "dana", "Dana", t0);
 };
 
-// 8,100 commits back to back, no pause between them: some 32,000 pages of log. A background
+// 13,500 commits back to back, no pause between them: some 54,000 pages of log. A background
 // checkpoint can never copy all of a log that grows meanwhile; unless the writer finishes the
-// checkpoints the background began, the log only starts over at its limit of 20,000 pages
-// (82 MB), the commit that reaches it copying all of it.
+// checkpoints the background began, the log only starts over at its limit of 40,000 pages
+// (164 MB), the commit that reaches it copying all of it. The store has it start over once past
+// 16,000 pages: three times here.
+constexpr int kWrittenWithoutPausing = 45 * 300;
 void write_without_pausing(ScratchStore& s, const std::function<void()>& after_commit = {}) {
-    for (int round = 0; round < 27; ++round) write_messages(s.store, s.dana, s.t0, after_commit);
+    for (int round = 0; round < kWrittenWithoutPausing / 300; ++round)
+        write_messages(s.store, s.dana, s.t0, after_commit);
 }
 
 // A connection of the test's own on `path` whose commits report to `checkpointer`, as the
@@ -80,6 +84,7 @@ void write_without_pausing(ScratchStore& s, const std::function<void()>& after_c
 struct HookedWriter {
     HookedWriter(const std::string& path, Checkpointer& to, int note_bytes, const char* synchronous)
         : checkpointer(to), db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
+        db.setBusyTimeout(5000);  // as the store's connection
         db.exec("PRAGMA journal_mode=WAL");
         db.exec(std::string("PRAGMA synchronous=") + synchronous);
         db.exec("CREATE TABLE notes (body BLOB)");
@@ -128,9 +133,9 @@ TEST_CASE("The log is checkpointed in the background once it passes 1000 pages")
 TEST_CASE("Against a writer that never pauses the log still starts over, long before its limit") {
     ScratchStore s("checkpoint-busy");
     write_without_pausing(s);
-    CHECK(s.store.db.checkpoints() >= 3);
-    CHECK(s.longest_log() < 12'000 * 4120);
-    CHECK(s.store.outbox.pending_count(Platform::console) == 8100);
+    CHECK(s.store.db.checkpoints() >= 2);
+    CHECK(s.longest_log() < 20'000 * 4120);
+    CHECK(s.store.outbox.pending_count(Platform::console) == kWrittenWithoutPausing);
 }
 
 TEST_CASE(
@@ -147,9 +152,9 @@ TEST_CASE(
         finished_later += s.store.db.checkpoints() - before;
     });
     // Checkpoints completed in the work handed to the owner: after their commits, not in them.
-    CHECK(finished_later >= 3);
-    CHECK(s.longest_log() < 12'000 * 4120);
-    CHECK(s.store.outbox.pending_count(Platform::console) == 8100);
+    CHECK(finished_later >= 2);
+    CHECK(s.longest_log() < 20'000 * 4120);
+    CHECK(s.store.outbox.pending_count(Platform::console) == kWrittenWithoutPausing);
 }
 
 TEST_CASE(
@@ -161,7 +166,7 @@ TEST_CASE(
     // hand-over at its next commit; a look after that must not begin the next checkpoint early
     // (it did: checkpoints came as often as the looks, whatever the log's length).
     ScratchDatabase scratch("checkpoint-cadence");
-    Checkpointer checkpointer(scratch.path, 1000, 20'000, 1ms);
+    Checkpointer checkpointer(scratch.path, 1000, 1000, 20'000, 1ms);
     HookedWriter writer(scratch.path, checkpointer, 4000, "FULL");
     while (writer.grown < 5'000) writer.write();
     REQUIRE(checkpointer.wait_completed(1, 10s));
@@ -169,11 +174,36 @@ TEST_CASE(
     CHECK(checkpointer.completed() <= writer.grown / 1000 + 1);
 }
 
+TEST_CASE(
+    "A log shorter than the restart mark is copied in the background without the writer's part, "
+    "and starts over once past it") {
+    // A checkpoint every 100 pages, the log started over once past 1,000: the writer finishes
+    // a checkpoint (and stops for its fsyncs) about once per 1,000 pages, not once per 100.
+    ScratchDatabase scratch("checkpoint-restart");
+    Checkpointer checkpointer(scratch.path, 100, 1000, 20'000, 50ms);
+    HookedWriter writer(scratch.path, checkpointer, 4000, "NORMAL");
+    // Eight requests, none of which hands the end to the writer; once it pauses, the background
+    // copies what is left by itself.
+    while (writer.pages < 800) writer.write();
+    REQUIRE(checkpointer.wait_completed(1, 10s));
+    CHECK(checkpointer.finished_by_writer() == 0);
+    int longest = 0;
+    while (writer.grown < 6'000) {
+        writer.write();
+        longest = std::max(longest, writer.pages);
+    }
+    // It started over only past the mark, and so the writer's part came at most once per 1,000
+    // pages (handed over at every request, up to once per 100). Should the writer be descheduled
+    // for 50 ms, the background completes a checkpoint by itself: that does not stop the writer.
+    CHECK(longest > 1000);
+    CHECK(checkpointer.finished_by_writer() <= writer.grown / 1000 + 1);
+}
+
 TEST_CASE("The writer starts the log's writing out once per 64 new pages, not after every commit") {
     // Small commits of a few pages each, well short of a checkpoint: each write-out is a
     // request to the disk of its own, so one per commit would cost the writer more than the pages.
     ScratchDatabase scratch("checkpoint-write-out");
-    Checkpointer checkpointer(scratch.path, 1000, 20'000);
+    Checkpointer checkpointer(scratch.path, 1000, 1000, 20'000);
     HookedWriter writer(scratch.path, checkpointer, 3000, "NORMAL");
     while (writer.pages < 640) writer.write();
     CHECK(writer.commits > 150);  // ~3 pages apiece: a new leaf, its parent, page 1 (the size)
