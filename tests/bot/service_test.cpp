@@ -87,6 +87,16 @@ QueuedMessage queued(Platform platform, std::optional<PairId> pair, std::optiona
     return m;
 }
 
+// A fresh store with one Slack pair (dana and sam, in C1), for the outbox tests.
+struct SlackPair {
+    Store store{":memory:"};
+    ManualClock clock{Instant{std::chrono::seconds{1'800'000'000}}};
+    const Instant t0 = clock.now();
+    const Person dana = store.people.find_or_create(Platform::slack, "U1", "dana", t0);
+    const Person sam = store.people.find_or_create(Platform::slack, "U2", "sam", t0);
+    const Pair pair = store.pairs.create(Platform::slack, dana.id, sam.id, dana.id, "C1", t0);
+};
+
 }  // namespace
 
 TEST_CASE("Commands that arrive while the database is busy are committed together, each answered") {
@@ -183,15 +193,12 @@ TEST_CASE("A batch is written again with a savepoint per command only when a mis
 }
 
 TEST_CASE("A platform's wait holds back that conversation only, and order is kept after it") {
-    Store store(":memory:");
-    ManualClock clock(Instant{std::chrono::seconds{1'800'000'000}});
-    const Instant t0 = clock.now();
-    const Person dana = store.people.find_or_create(Platform::slack, "U1", "dana", t0);
-    const Person sam = store.people.find_or_create(Platform::slack, "U2", "sam", t0);
-    const Pair pair = store.pairs.create(Platform::slack, dana.id, sam.id, dana.id, "C1", t0);
-    store.outbox.enqueue(queued(Platform::slack, pair.id, {}, "welcome", t0), t0);
-    store.outbox.enqueue(queued(Platform::slack, pair.id, {}, "pair.ended", t0), t0);
-    store.outbox.enqueue(queued(Platform::slack, {}, sam.id, "dm", t0), t0);
+    SlackPair p;
+    Store& store = p.store;
+    const Instant t0 = p.t0;
+    store.outbox.enqueue(queued(Platform::slack, p.pair.id, {}, "welcome", t0), t0);
+    store.outbox.enqueue(queued(Platform::slack, p.pair.id, {}, "pair.ended", t0), t0);
+    store.outbox.enqueue(queued(Platform::slack, {}, p.sam.id, "dm", t0), t0);
 
     asio::io_context io;
     RecordingTransport transport;
@@ -205,13 +212,13 @@ TEST_CASE("A platform's wait holds back that conversation only, and order is kep
     };
     {
         StorageThread storage(store);
-        OutboxPump pump(storage, transport, clock, io.get_executor());
+        OutboxPump pump(storage, transport, p.clock, io.get_executor());
         asio::co_spawn(io, pump.run(), asio::detached);
         asio::co_spawn(io,
                        [&]() -> asio::awaitable<void> {
                            co_await sent.until([&] { return welcome_tries == 1 && transport.sent.size() == 1; });
                            CHECK(transport.sent == std::vector<std::string>{"dm"});
-                           clock.advance(3s);
+                           p.clock.advance(3s);
                            pump.wake();
                            co_await sent.until([&] { return transport.sent.size() == 3; });
                            pump.stop();
@@ -225,17 +232,14 @@ TEST_CASE("A platform's wait holds back that conversation only, and order is kep
 }
 
 TEST_CASE("A message whose stored body cannot be read is dropped, and its conversation goes on") {
-    Store store(":memory:");
-    ManualClock clock(Instant{std::chrono::seconds{1'800'000'000}});
-    const Instant t0 = clock.now();
-    const Person dana = store.people.find_or_create(Platform::slack, "U1", "dana", t0);
-    const Person sam = store.people.find_or_create(Platform::slack, "U2", "sam", t0);
-    const Pair pair = store.pairs.create(Platform::slack, dana.id, sam.id, dana.id, "C1", t0);
-    store.outbox.enqueue(queued(Platform::slack, pair.id, {}, "welcome", t0), t0);
-    QueuedMessage garbled = queued(Platform::slack, pair.id, {}, "garbled", t0);
+    SlackPair p;
+    Store& store = p.store;
+    const Instant t0 = p.t0;
+    store.outbox.enqueue(queued(Platform::slack, p.pair.id, {}, "welcome", t0), t0);
+    QueuedMessage garbled = queued(Platform::slack, p.pair.id, {}, "garbled", t0);
     garbled.body = R"({"blocks":[{"type":)";  // cut short
     store.outbox.enqueue(garbled, t0);
-    store.outbox.enqueue(queued(Platform::slack, pair.id, {}, "pair.ended", t0), t0);
+    store.outbox.enqueue(queued(Platform::slack, p.pair.id, {}, "pair.ended", t0), t0);
 
     asio::io_context io;
     RecordingTransport transport;
@@ -243,7 +247,7 @@ TEST_CASE("A message whose stored body cannot be read is dropped, and its conver
     transport.on_send = &sent;
     {
         StorageThread storage(store);
-        OutboxPump pump(storage, transport, clock, io.get_executor());
+        OutboxPump pump(storage, transport, p.clock, io.get_executor());
         asio::co_spawn(io, pump.run(), asio::detached);
         auto stop_after_two = [&]() -> asio::awaitable<void> {
             co_await sent.until([&] { return transport.sent.size() == 2; });
