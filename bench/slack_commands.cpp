@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <boost/asio/post.hpp>
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
@@ -84,6 +85,7 @@ struct Figures {
     double seconds = 0, cpu = 0;
     std::map<std::string, double> cpu_by_thread;
     std::map<std::string, Stalls> stalls;  // of the storage thread, by what it was
+    std::size_t batches = 0;               // transactions the commands shared
     int acked = 0, answered_in_ack = 0;
     std::vector<Steady::duration> latency;  // sorted
 };
@@ -160,6 +162,14 @@ Figures drive(testing::FakeSlack& fake, StallLog& stalls, const std::string& tex
     return f;
 }
 
+// Transactions the bot's commands have shared so far, read on the storage thread that counts them.
+std::size_t batches_so_far(Service& service) {
+    std::promise<std::size_t> batches;
+    boost::asio::post(service.storage().executor(),
+                      [&] { batches.set_value(service.commands().batches()); });
+    return batches.get_future().get();
+}
+
 int report(const std::string& phase, const Figures& f, int total) {
     auto ms = [](Steady::duration d) {
         return std::chrono::duration<double, std::milli>(d).count();
@@ -174,6 +184,8 @@ int report(const std::string& phase, const Figures& f, int total) {
     std::printf("  ack latency:   p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
                 ms(f.latency[total / 2]), ms(f.latency[std::min(total - 1, total * 99 / 100)]),
                 ms(f.latency.back()));
+    std::printf("  transactions:  %zu (%.1f commands each)\n", f.batches,
+                f.batches ? static_cast<double>(total) / f.batches : 0.0);
     std::printf("  CPU used:      %.2f s user+sys (%.0f µs a command), %.2f cores busy\n", f.cpu,
                 f.cpu / total * 1e6, f.cpu / f.seconds);
     std::printf("  by thread:    ");
@@ -251,13 +263,18 @@ int main(int argc, char** argv) {
         // 1. Saturation: a closed loop with `window` commands always in flight. Its throughput is
         //    the bot's capacity; its latency is mostly queueing (mean = window / throughput).
         fake.keep_acks(false);  // the fake's own bookkeeping stays out of the figures
-        const Figures closed = drive(fake, stalls, text, total, window, 0, "bench-");
+        std::size_t batches = batches_so_far(service);
+        Figures closed = drive(fake, stalls, text, total, window, 0, "bench-");
+        closed.batches = batches_so_far(service) - batches;
         // 2. A steady offered load: commands are sent at `rate` per second (at most `window`
         //    unacked); each latency counts from the moment its command was due to be sent, so a
         //    bot that falls behind is charged for the wait as well.
         std::optional<Figures> paced;
-        if (rate > 0) paced = drive(fake, stalls, text, total, window, rate, "paced-");
-        const std::size_t batches = service.commands().batches();
+        if (rate > 0) {
+            batches = batches_so_far(service);
+            paced = drive(fake, stalls, text, total, window, rate, "paced-");
+            paced->batches = batches_so_far(service) - batches;
+        }
         service.stop();
         const int restarts = store.db.checkpoints();
         const int finished_by_writer = store.db.checkpoints_finished_by_writer();
@@ -266,9 +283,6 @@ int main(int argc, char** argv) {
         std::printf(
             "commands:        %d per phase (\"/mentor %s\", at most %d in flight, %d users)\n",
             total, text.c_str(), window, 64);
-        std::printf(
-            "transactions:    %zu in both phases (commands that arrive together share one)\n",
-            batches);
         std::printf(
             "log restarts:    %d in both phases, %d of them finished by the bot's storage thread "
             "(its commands wait for two fsyncs)\n",
