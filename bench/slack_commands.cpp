@@ -230,8 +230,8 @@ int main(int argc, char** argv) {
         Store store((dir / "bench.db").string());
         Settings settings;
         SystemClock clock;
+        StallLog stalls;  // before the service: its storage thread reports here until it stops
         Service service(store, settings, clock);
-        StallLog stalls;
         service.storage().watch_stalls(kStall, [&](const std::string& what, Steady::duration took) {
             stalls.add(what, took);
         });
