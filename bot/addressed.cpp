@@ -23,13 +23,12 @@ std::vector<Addressed> due_unread(Store& store, Platform platform, Instant now, 
     return out;
 }
 
-bool read_body(Addressed& message) {
+bool read_body(Addressed& message, std::string& why) {
     try {
         message.body = deserialize_document(message.row.body);
         return true;
     } catch (const std::exception& e) {
-        spdlog::error("outbox message {} ({}) is unreadable and was dropped: {}",
-                      message.row.id.value, message.row.kind, e.what());
+        why = e.what();
         return false;
     }
 }
@@ -37,7 +36,10 @@ bool read_body(Addressed& message) {
 std::vector<Addressed> due_messages(Store& store, Platform platform, Instant now, int limit) {
     std::vector<Addressed> out = due_unread(store, platform, now, limit);
     std::erase_if(out, [&](Addressed& a) {
-        if (read_body(a)) return false;
+        std::string why;
+        if (read_body(a, why)) return false;
+        spdlog::error("outbox message {} ({}) is unreadable and was dropped: {}", a.row.id.value,
+                      a.row.kind, why);
         store.outbox.drop(a.row.id, "unreadable body", now);
         return true;
     });

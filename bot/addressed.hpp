@@ -20,8 +20,8 @@ struct Addressed {
 // (see read_body), so that the storage thread does not parse up to `limit` documents at once.
 // Rows whose pair or person no longer exists are dropped with a reason (and not returned).
 std::vector<Addressed> due_unread(Store& store, Platform platform, Instant now, int limit);
-// Reads the row's stored document into `body`; false (and logged) when it cannot be read.
-bool read_body(Addressed& message);
+// Reads the row's stored document into `body`; false, with the reason in `why`, when it cannot.
+bool read_body(Addressed& message, std::string& why);
 // Both at once: rows whose body cannot be read are dropped with a reason too.
 std::vector<Addressed> due_messages(Store& store, Platform platform, Instant now, int limit = 100);
 

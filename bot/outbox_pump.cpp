@@ -79,19 +79,17 @@ asio::awaitable<void> OutboxPump::run() {
 asio::awaitable<void> OutboxPump::deliver_lane(std::vector<Addressed> lane) {
     for (std::size_t i = 0; i < lane.size(); ++i) {
         Addressed& m = lane[i];
-        // Read here, one at a time between sends, not all at once on the storage thread.
-        if (!read_body(m)) {
-            auto drop = [id = m.row.id, now = clock_.now()](Store& s) {
-                s.outbox.drop(id, "unreadable body", now);
-            };
-            co_await storage_.run(std::move(drop));
-            continue;
-        }
         SendResult result;
-        try {
-            result = co_await transport_.send(m);
-        } catch (const std::exception& e) {
-            result = SendResult::retry(0ms, e.what());
+        // Read here, one at a time between sends, not all at once on the storage thread; one
+        // that cannot be read fails as an undeliverable one does.
+        if (std::string why; !read_body(m, why)) {
+            result = SendResult::failed("its stored body is unreadable: " + why);
+        } else {
+            try {
+                result = co_await transport_.send(m);
+            } catch (const std::exception& e) {
+                result = SendResult::retry(0ms, e.what());
+            }
         }
         const OutboxId id = m.row.id;
         const Instant now = clock_.now();
