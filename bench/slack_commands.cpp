@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <boost/asio/post.hpp>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +23,7 @@
 #include "bot/logging.hpp"
 #include "bot/service.hpp"
 #include "bot/slack/slack_transport.hpp"
+#include "storage/log_writes.hpp"
 #include "support/fake_slack.hpp"
 
 using namespace mentorbot;
@@ -86,6 +88,7 @@ struct Figures {
     std::map<std::string, double> cpu_by_thread;
     std::map<std::string, Stalls> stalls;  // of the storage thread, by what it was
     std::size_t batches = 0;               // transactions the commands shared
+    std::uint64_t log_writes = 0;          // writes of the log (storage/log_writes)
     int acked = 0, answered_in_ack = 0;
     std::vector<Steady::duration> latency;  // sorted
 };
@@ -184,8 +187,9 @@ int report(const std::string& phase, const Figures& f, int total) {
     std::printf("  ack latency:   p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
                 ms(f.latency[total / 2]), ms(f.latency[std::min(total - 1, total * 99 / 100)]),
                 ms(f.latency.back()));
-    std::printf("  transactions:  %zu (%.1f commands each)\n", f.batches,
-                f.batches ? static_cast<double>(total) / f.batches : 0.0);
+    std::printf("  transactions:  %zu (%.1f commands each, %.2f writes of the log each)\n",
+                f.batches, f.batches ? static_cast<double>(total) / f.batches : 0.0,
+                f.batches ? static_cast<double>(f.log_writes) / f.batches : 0.0);
     std::printf("  CPU used:      %.2f s user+sys (%.0f µs a command), %.2f cores busy\n", f.cpu,
                 f.cpu / total * 1e6, f.cpu / f.seconds);
     std::printf("  by thread:    ");
@@ -264,16 +268,20 @@ int main(int argc, char** argv) {
         //    the bot's capacity; its latency is mostly queueing (mean = window / throughput).
         fake.keep_acks(false);  // the fake's own bookkeeping stays out of the figures
         std::size_t batches = batches_so_far(service);
+        std::uint64_t log_writes = log_write_counts().writes;
         Figures closed = drive(fake, stalls, text, total, window, 0, "bench-");
         closed.batches = batches_so_far(service) - batches;
+        closed.log_writes = log_write_counts().writes - log_writes;
         // 2. A steady offered load: commands are sent at `rate` per second (at most `window`
         //    unacked); each latency counts from the moment its command was due to be sent, so a
         //    bot that falls behind is charged for the wait as well.
         std::optional<Figures> paced;
         if (rate > 0) {
             batches = batches_so_far(service);
+            log_writes = log_write_counts().writes;
             paced = drive(fake, stalls, text, total, window, rate, "paced-");
             paced->batches = batches_so_far(service) - batches;
+            paced->log_writes = log_write_counts().writes - log_writes;
         }
         service.stop();
         const int restarts = store.db.checkpoints();
