@@ -19,9 +19,11 @@
 
 #include "storage/checkpointer.hpp"
 #include "storage/store.hpp"
+#include "support/scratch_database.hpp"
 
 using namespace mentorbot;
 using namespace std::chrono_literals;
+using mentorbot::testing::ScratchDatabase;
 
 namespace {
 
@@ -43,18 +45,6 @@ void write_messages(Store& store, const Person& to, Instant t0,
         if (after_commit) after_commit();
     }
 }
-
-// A database file of its own for one test, removed afterwards.
-struct ScratchDatabase {
-    explicit ScratchDatabase(const std::string& name)
-        : dir(std::filesystem::temp_directory_path() /
-              ("mentorbot-" + name + "-" + std::to_string(::getpid()))) {
-        std::filesystem::create_directories(dir);
-    }
-    ~ScratchDatabase() { std::filesystem::remove_all(dir); }
-    std::filesystem::path dir;
-    std::string path = (dir / "bot.db").string();
-};
 
 // A store on a scratch database, and the person its messages go to.
 struct ScratchStore {

@@ -15,21 +15,12 @@
 
 #include "storage/database.hpp"
 #include "storage/log_writes.hpp"
+#include "support/scratch_database.hpp"
 
 using namespace mentorbot;
+using mentorbot::testing::ScratchDatabase;
 
 namespace {
-
-struct ScratchFile {
-    explicit ScratchFile(const std::string& name)
-        : dir(std::filesystem::temp_directory_path() /
-              ("mentorbot-" + name + "-" + std::to_string(::getpid()))) {
-        std::filesystem::create_directories(dir);
-    }
-    ~ScratchFile() { std::filesystem::remove_all(dir); }
-    std::filesystem::path dir;
-    std::string path = (dir / "bot.db").string();
-};
 
 // A connection through the layer, as the bot's own (WAL, synchronous=NORMAL).
 SQLite::Database layered(const std::string& path, int cache_pages = 2000) {
@@ -77,7 +68,7 @@ long long count(const std::string& path, const std::string& sql) {
 }  // namespace
 
 TEST_CASE("Every commit is in the log file when it returns: a process killed after it loses none") {
-    ScratchFile scratch("log-writes-kill");
+    ScratchDatabase scratch("log-writes-kill");
     const int status = in_a_process_killed_after([&] {
         auto db = layered(scratch.path);
         db.exec("CREATE TABLE actions (pair INTEGER, number INTEGER, text TEXT)");
@@ -106,7 +97,7 @@ TEST_CASE("A transaction larger than the page cache survives a kill after its co
     // With a 20-page cache SQLite writes pages to the log before the commit, writes some of them
     // again in place as the transaction changes them again, and at the commit rewrites the
     // checksums of the frames after the first one it overwrote (reading each back first).
-    ScratchFile scratch("log-writes-spill");
+    ScratchDatabase scratch("log-writes-spill");
     const int status = in_a_process_killed_after([&] {
         auto db = layered(scratch.path, 20);
         db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
@@ -129,7 +120,7 @@ TEST_CASE("A transaction larger than the page cache survives a kill after its co
 }
 
 TEST_CASE("A commit of several pages reaches the log in one write, and nothing is held after it") {
-    ScratchFile scratch("log-writes-count");
+    ScratchDatabase scratch("log-writes-count");
     auto db = layered(scratch.path);
     db.exec("CREATE TABLE actions (pair INTEGER, number INTEGER, text TEXT)");
     db.exec("CREATE INDEX actions_by_pair ON actions (pair, number)");
@@ -150,7 +141,7 @@ TEST_CASE("A commit of several pages reaches the log in one write, and nothing i
 }
 
 TEST_CASE("The bot's database writes its log through the layer") {
-    ScratchFile scratch("log-writes-store");
+    ScratchDatabase scratch("log-writes-store");
     const LogWriteCounts before = log_write_counts();
     {
         Database db(scratch.path);  // migrations: commits of their own
