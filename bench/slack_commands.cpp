@@ -40,15 +40,28 @@ double cpu_seconds() {
     return s(usage.ru_utime) + s(usage.ru_stime);
 }
 
-// CPU seconds each thread of the process has used so far, by thread name (mb-network, mb-storage,
-// mb-checkpoint, fake-slack, bench-driver), from /proc/self/task/*/schedstat (nanoseconds).
-std::map<std::string, double> cpu_by_thread() {
-    std::map<std::string, double> out;
+// What each thread of the process has used so far, by thread name (mb-network, mb-storage,
+// mb-checkpoint, fake-slack, bench-driver): CPU seconds from /proc/self/task/*/schedstat
+// (nanoseconds), and how often it went to sleep waiting for work (voluntary context switches,
+// from its status). Each sleep costs a wakeup later: on this VM that is what makes a command
+// dearer when few arrive together (docs/benchmarks.md, round 14).
+struct ThreadUse {
+    double cpu = 0;
+    double sleeps = 0;
+};
+std::map<std::string, ThreadUse> use_by_thread() {
+    std::map<std::string, ThreadUse> out;
     for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
-        std::ifstream comm(task.path() / "comm"), schedstat(task.path() / "schedstat");
-        std::string name;
+        std::ifstream comm(task.path() / "comm"), schedstat(task.path() / "schedstat"),
+            status(task.path() / "status");
+        std::string name, line;
         double ns = 0;
-        if (std::getline(comm, name) && schedstat >> ns) out[name] += ns / 1e9;
+        if (!std::getline(comm, name) || !(schedstat >> ns)) continue;
+        ThreadUse& use = out[name];
+        use.cpu += ns / 1e9;
+        while (std::getline(status, line))
+            if (line.starts_with("voluntary_ctxt_switches:"))
+                use.sleeps += std::atof(line.c_str() + line.find(':') + 1);
     }
     return out;
 }
@@ -85,7 +98,7 @@ class StallLog {
 
 struct Figures {
     double seconds = 0, cpu = 0;
-    std::map<std::string, double> cpu_by_thread;
+    std::map<std::string, ThreadUse> by_thread;
     std::map<std::string, Stalls> stalls;  // of the storage thread, by what it was
     std::size_t batches = 0;               // transactions the commands shared
     std::uint64_t log_writes = 0;          // writes of the log (storage/log_writes)
@@ -132,7 +145,7 @@ Figures drive(testing::FakeSlack& fake, StallLog& stalls, const std::string& tex
         send_due(ack.at);
     });
     const double cpu_before = cpu_seconds();
-    const auto threads_before = cpu_by_thread();
+    const auto threads_before = use_by_thread();
     stalls.take();  // before this phase
     std::unique_lock lock(mutex);
     start = Steady::now();
@@ -153,11 +166,13 @@ Figures drive(testing::FakeSlack& fake, StallLog& stalls, const std::string& tex
     }
     f.seconds = std::chrono::duration<double>(Steady::now() - start).count();
     f.cpu = cpu_seconds() - cpu_before;
-    f.cpu_by_thread = cpu_by_thread();
+    f.by_thread = use_by_thread();
     f.stalls = stalls.take();
-    for (auto& [name, seconds] : f.cpu_by_thread) {
+    for (auto& [name, use] : f.by_thread) {
         auto before = threads_before.find(name);
-        if (before != threads_before.end()) seconds -= before->second;
+        if (before == threads_before.end()) continue;
+        use.cpu -= before->second.cpu;
+        use.sleeps -= before->second.sleeps;
     }
     lock.unlock();
     fake.on_ack(nullptr);
@@ -193,10 +208,13 @@ int report(const std::string& phase, const Figures& f, int total) {
     std::printf("  CPU used:      %.2f s user+sys (%.0f µs a command), %.2f cores busy\n", f.cpu,
                 f.cpu / total * 1e6, f.cpu / f.seconds);
     std::printf("  by thread:    ");
-    for (const auto& [name, seconds] : f.cpu_by_thread)
-        if (seconds * 1e6 / total >= 0.5)
-            std::printf(" %s %.1f", name.c_str(), seconds * 1e6 / total);
+    for (const auto& [name, use] : f.by_thread)
+        if (use.cpu * 1e6 / total >= 0.5) std::printf(" %s %.1f", name.c_str(), use.cpu * 1e6 / total);
     std::printf(" (µs a command)\n");
+    std::printf("  sleeps:       ");
+    for (const auto& [name, use] : f.by_thread)
+        if (use.cpu * 1e6 / total >= 0.5) std::printf(" %s %.2f", name.c_str(), use.sleeps / total);
+    std::printf(" (a command: times the thread waited for work)\n");
     Stalls all;
     for (const auto& [what, s] : f.stalls) {
         all.count += s.count;
