@@ -209,7 +209,8 @@ int report(const std::string& phase, const Figures& f, int total) {
                 f.cpu / total * 1e6, f.cpu / f.seconds);
     std::printf("  by thread:    ");
     for (const auto& [name, use] : f.by_thread)
-        if (use.cpu * 1e6 / total >= 0.5) std::printf(" %s %.1f", name.c_str(), use.cpu * 1e6 / total);
+        if (use.cpu * 1e6 / total >= 0.5)
+            std::printf(" %s %.1f", name.c_str(), use.cpu * 1e6 / total);
     std::printf(" (µs a command)\n");
     std::printf("  sleeps:       ");
     for (const auto& [name, use] : f.by_thread)
