@@ -62,8 +62,12 @@ struct ScratchStore {
 // checkpoint can never copy all of a log that grows meanwhile; unless the writer finishes the
 // checkpoints the background began, the log only starts over at its limit of 40,000 pages
 // (164 MB), the commit that reaches it copying all of it. The store has it start over once past
-// 16,000 pages: three times here.
+// 16,000 pages: three times here. How far past the mark it gets depends on how much CPU the
+// background has while the writer runs flat out: on a host with two other busy processes the
+// longest log reached ~23,000 pages (round 14); "long before its limit" is checked as under
+// 28,000, halfway from the mark to the limit.
 constexpr int kWrittenWithoutPausing = 45 * 300;
+constexpr std::uintmax_t kLongBeforeTheLimit = 28'000 * 4120;  // pages of 4 KB and their headers
 void write_without_pausing(ScratchStore& s, const std::function<void()>& after_commit = {}) {
     for (int round = 0; round < kWrittenWithoutPausing / 300; ++round)
         write_messages(s.store, s.dana, s.t0, after_commit);
@@ -124,7 +128,7 @@ TEST_CASE("Against a writer that never pauses the log still starts over, long be
     ScratchStore s("checkpoint-busy");
     write_without_pausing(s);
     CHECK(s.store.db.checkpoints() >= 2);
-    CHECK(s.longest_log() < 20'000 * 4120);
+    CHECK(s.longest_log() < kLongBeforeTheLimit);
     CHECK(s.store.outbox.pending_count(Platform::console) == kWrittenWithoutPausing);
 }
 
@@ -148,7 +152,7 @@ TEST_CASE(
     CHECK(by_writer >= 1);
     CHECK(finished_later >= by_writer);
     CHECK(s.store.db.checkpoints() >= 2);
-    CHECK(s.longest_log() < 20'000 * 4120);
+    CHECK(s.longest_log() < kLongBeforeTheLimit);
     CHECK(s.store.outbox.pending_count(Platform::console) == kWrittenWithoutPausing);
 }
 
