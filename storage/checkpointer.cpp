@@ -52,17 +52,42 @@ Checkpointer::~Checkpointer() {
     }
     wake_.notify_one();
     if (thread_.joinable()) thread_.join();
-    if (log_fd_ >= 0) ::close(log_fd_);
+    for (const int fd : {log_fd_, writer_log_fd_})
+        if (fd >= 0) ::close(fd);
 }
 
 void Checkpointer::start_writing_out_log(int pages) {
     if (!grew_past(written_out_at_, pages, kWriteOutPages)) return;
     ++write_outs_;
-    if (log_fd_ == kNotOpened)
-        log_fd_ = ::open((path_ + "-wal").c_str(), O_RDONLY | O_CLOEXEC);  // no locks: see header
+    if (pages > restart_pages_) {
+        // Past the mark the log is waiting for a checkpoint to end: the writer writes out its
+        // own pages, and so cannot outrun a background that is short of CPU.
+        write_out_log(writer_log_fd_);
+        return;
+    }
+    {
+        std::lock_guard lock(mutex_);
+        if (stopping_) return;
+        write_out_ = true;
+        start_thread();
+    }
+    wake_.notify_one();
+}
+
+void Checkpointer::write_out_log(int& fd) {
+    if (fd == kNotOpened)
+        fd = ::open((path_ + "-wal").c_str(), O_RDONLY | O_CLOEXEC);  // no locks: see header
     // Whatever of the log is dirty and not already on its way: without waiting, and not a sync
     // (a hint to the kernel: should it fail, the checkpoint's own sync writes the pages).
-    if (log_fd_ >= 0) ::sync_file_range(log_fd_, 0, 0, SYNC_FILE_RANGE_WRITE);
+    if (fd >= 0) ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+}
+
+void Checkpointer::start_thread() {
+    if (!thread_.joinable())
+        thread_ = std::thread([this] {
+            pthread_setname_np(pthread_self(), "mb-checkpoint");
+            run();
+        });
 }
 
 bool Checkpointer::log_grew(int pages) {
@@ -75,11 +100,7 @@ bool Checkpointer::log_grew(int pages) {
         std::lock_guard lock(mutex_);
         if (requested_ || stopping_) return false;
         requested_ = true;
-        if (!thread_.joinable())
-            thread_ = std::thread([this] {
-                pthread_setname_np(pthread_self(), "mb-checkpoint");
-                run();
-            });
+        start_thread();
     }
     wake_.notify_one();
     return false;
@@ -183,11 +204,24 @@ void Checkpointer::run() {
     int looked_at = 0;  // checkpoints completed when the last pass began
     Progress progress = Progress::complete;
     std::uint64_t commits_seen = 0;  // after a short log was copied, at the last look
+    const auto woken = [this] { return requested_ || stopping_ || write_out_; };
     for (;;) {
-        if (look_again)
-            wake_.wait_for(lock, retry_, [this] { return requested_ || stopping_; });
-        else
-            wake_.wait(lock, [this] { return requested_ || stopping_; });
+        // Until a request (or, looking again, the retry's time): the log's writing out, each
+        // time the writer asks for it, does not move that time.
+        const auto look_at = std::chrono::steady_clock::now() + retry_;
+        for (;;) {
+            if (!look_again)
+                wake_.wait(lock, woken);
+            else if (!wake_.wait_until(lock, look_at, woken))
+                break;  // time to look again
+            if (stopping_) return;
+            // A checkpoint first: its sync writes the log out as well.
+            if (requested_ || !std::exchange(write_out_, false)) break;
+            lock.unlock();
+            write_out_log(log_fd_);
+            lock.lock();
+            if (requested_ || stopping_) break;
+        }
         if (stopping_) return;
         if (look_again && !requested_ && completed_ > looked_at) {
             // The writer finished what was left; a pass now would begin the next checkpoint
