@@ -52,8 +52,7 @@ Checkpointer::~Checkpointer() {
     }
     wake_.notify_one();
     if (thread_.joinable()) thread_.join();
-    for (const int fd : {log_fd_, writer_log_fd_})
-        if (fd >= 0) ::close(fd);
+    if (log_fd_ >= 0) ::close(log_fd_);
 }
 
 void Checkpointer::start_writing_out_log(int pages) {
@@ -62,7 +61,7 @@ void Checkpointer::start_writing_out_log(int pages) {
     if (pages > restart_pages_) {
         // Past the mark the log is waiting for a checkpoint to end: the writer writes out its
         // own pages, and so cannot outrun a background that is short of CPU.
-        write_out_log(writer_log_fd_);
+        write_out_log();
         return;
     }
     {
@@ -74,9 +73,14 @@ void Checkpointer::start_writing_out_log(int pages) {
     wake_.notify_one();
 }
 
-void Checkpointer::write_out_log(int& fd) {
-    if (fd == kNotOpened)
-        fd = ::open((path_ + "-wal").c_str(), O_RDONLY | O_CLOEXEC);  // no locks: see header
+void Checkpointer::write_out_log() {
+    int fd;
+    {
+        std::lock_guard lock(mutex_);  // opened by whichever thread comes first
+        if (log_fd_ == kNotOpened)
+            log_fd_ = ::open((path_ + "-wal").c_str(), O_RDONLY | O_CLOEXEC);  // no locks: header
+        fd = log_fd_;
+    }
     // Whatever of the log is dirty and not already on its way: without waiting, and not a sync
     // (a hint to the kernel: should it fail, the checkpoint's own sync writes the pages).
     if (fd >= 0) ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
@@ -218,7 +222,7 @@ void Checkpointer::run() {
             // A checkpoint first: its sync writes the log out as well.
             if (requested_ || !std::exchange(write_out_, false)) break;
             lock.unlock();
-            write_out_log(log_fd_);
+            write_out_log();
             lock.lock();
             if (requested_ || stopping_) break;
         }

@@ -43,9 +43,9 @@ class Checkpointer {
     Checkpointer& operator=(const Checkpointer&) = delete;
 
     // Called on the writing connection `writer` after each of its commits (from its log hook):
-    // the log now holds `pages` pages. Has the background start the kernel writing out what the
-    // commits added to the log (every kWriteOutPages pages), and finishes a checkpoint the
-    // background handed over — at once, or by way of `defer` when one is set.
+    // the log now holds `pages` pages. Has the kernel start writing out what the commits added to
+    // the log (every kWriteOutPages pages; see start_writing_out_log), and finishes a checkpoint
+    // the background handed over — at once, or by way of `defer` when one is set.
     void committed(sqlite3* writer, int pages);
     // From now on the writer's part of a checkpoint is handed to `defer`, which runs it later on
     // the writer's thread (e.g., once the callers of the transaction that just committed are
@@ -82,7 +82,7 @@ class Checkpointer {
     // mark the writer only asks and the background makes the call, which hands the pages to the
     // disk (~0.1 ms for 64 pages here, time the writer's commands do not wait for; round 14).
     void start_writing_out_log(int pages);
-    void write_out_log(int& fd);  // on the log file `fd` (opened on first use)
+    void write_out_log();         // on either thread
     void start_thread();          // with mutex_ held
     // The writer's part; `completed_before`: checkpoints completed when it was asked for.
     void finish(sqlite3* writer, int completed_before);
@@ -108,13 +108,12 @@ class Checkpointer {
     Defer defer_;                 // the writer's thread only
     bool finish_queued_ = false;  // handed to defer_ and not run yet (the writer's thread only)
     int asked_at_ = 0;            // the log's length at the last request (the writer's thread only)
-    // The log file, opened read-only for write_out_log: the background's, and the writer's
-    // (past the restart mark).
+    // The log file, opened read-only by the first write_out_log (guarded by mutex_; the call
+    // itself is made on either thread).
     // SQLite keeps no POSIX locks on the log (only on the database and -shm files), so closing
     // this descriptor releases none of its locks.
     static constexpr int kNotOpened = -2;
     int log_fd_ = kNotOpened;
-    int writer_log_fd_ = kNotOpened;
     int written_out_at_ = 0;  // the log's length at the last write-out (the writer's thread only)
     int write_outs_ = 0;      // (the writer's thread only)
     std::atomic<std::uint64_t> commits_{0};

@@ -18,6 +18,8 @@ namespace {
 // frames of a 24-byte header and a page; bytes 4–7 of a frame's header (big-endian) are the
 // database's size in pages after the commit for the last frame of a commit, and 0 otherwise.
 constexpr int kFrameHeaderBytes = 24;
+// What the layer holds at most (see the header): ~29 frames of 4 KiB pages.
+constexpr std::size_t kMaxHeldBytes = 120 * 1024;
 
 bool is_commit_frame_header(const void* data, int amount, sqlite3_int64 offset) {
     if (amount != kFrameHeaderBytes || offset == 0) return false;

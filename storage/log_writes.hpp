@@ -2,7 +2,6 @@
 // the kernel in one write, where SQLite writes two per page (the frame's header, then the page).
 #pragma once
 
-#include <cstddef>
 #include <cstdint>
 
 struct sqlite3;
@@ -19,8 +18,8 @@ namespace mentorbot {
 // other connections, and before the commit returns. Anything else on the log (a read, a sync, a
 // size, a write elsewhere in the file, closing) first writes what is held; so does a write after
 // a read at the same place (SQLite rewriting the checksums of frames it read back), which is
-// never held. At most kMaxHeldBytes are held: the default VFS writes less than 128 KiB a call
-// (its seekAndWriteFd masks the length with 0x1ffff, and a longer write fails as SQLITE_FULL).
+// never held. At most 120 KiB are held: the default VFS writes less than 128 KiB a call (its
+// seekAndWriteFd masks the length with 0x1ffff, and a longer write fails as SQLITE_FULL).
 const char* joined_log_writes_vfs();
 
 // Writes what `db`'s log still holds (nothing after a commit, by the rule above; the writer's log
@@ -34,7 +33,5 @@ struct LogWriteCounts {
     std::uint64_t held_past_commit = 0;
 };
 LogWriteCounts log_write_counts();
-
-constexpr std::size_t kMaxHeldBytes = 120 * 1024;  // ~29 frames of 4 KiB pages
 
 }  // namespace mentorbot
