@@ -105,6 +105,49 @@ TEST_CASE("The CHECK constraints written as comparisons refuse what the IN lists
     std::filesystem::remove(path);
 }
 
+TEST_CASE("Without the index by status and due date a pair's pressing actions come as before") {
+    const std::string path = temp_db("actions-index");
+    // Version 6, with the index: one pair, an item due long ago, one undated, one due later, and
+    // one done; a second pair's overdue item must not show up in the first pair's list.
+    older_database(path, 6,
+                   "INSERT INTO people (platform, platform_user, display_name, created_at) "
+                   "VALUES ('slack', 'U1', 'Ana', 0), ('slack', 'U2', 'Ben', 0), "
+                   "('slack', 'U3', 'Cy', 0);"
+                   "INSERT INTO pairs (platform, mentor_id, mentee_id, created_by, created_at) "
+                   "VALUES ('slack', 1, 2, 1, 0), ('slack', 1, 3, 1, 0);"
+                   "INSERT INTO action_items (pair_id, number, text, owner_id, due_date, status, "
+                   "created_by, created_at) VALUES "
+                   "(1, 1, 'undated', 2, NULL, 'open', 1, 0), "
+                   "(1, 2, 'due later', 2, '2031-05-01', 'open', 1, 0), "
+                   "(1, 3, 'overdue', 2, '2020-01-02', 'open', 1, 0), "
+                   "(1, 4, 'finished', 2, '2020-01-01', 'done', 1, 0), "
+                   "(2, 1, 'other pair', 3, '2020-01-01', 'open', 1, 0)");
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READONLY);
+        REQUIRE(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = "
+                               "'action_items_open_by_due'")
+                    .getInt() == 1);
+    }
+    Store store(path);
+    REQUIRE(store.db.schema_version() >= 7);
+    CHECK(store.db.sql()
+              .execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = "
+                          "'action_items_open_by_due'")
+              .getInt() == 0);
+    const Day today{date::year{2026} / 11 / 23};
+    const auto pressing = store.actions.most_pressing(PairId{1}, today, 10);
+    CHECK(pressing.open == 3);
+    REQUIRE(pressing.first.size() == 3);
+    CHECK(pressing.first[0].text == "overdue");
+    CHECK(pressing.first[1].text == "due later");
+    CHECK(pressing.first[2].text == "undated");
+    // A new item still gets the pair's next number.
+    const ActionItem added =
+        store.actions.add(PairId{1}, PersonId{2}, "next", std::nullopt, PersonId{1}, Instant{});
+    CHECK(added.number == 5);
+    std::filesystem::remove(path);
+}
+
 TEST_CASE("Every migration has the next version number and a description") {
     int expected = 1;
     for (const Migration& m : migrations()) {
