@@ -4,7 +4,6 @@
 // The Slack benchmark's p99 cannot be lower than these allow (docs/benchmarks.md, round 15).
 #include <pthread.h>
 #include <sched.h>
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -13,6 +12,8 @@
 #include <mutex>
 #include <thread>
 #include <vector>
+
+#include "bench/process_cpu.hpp"
 
 namespace {
 
@@ -27,13 +28,6 @@ void keep_on(int cpu) {
     CPU_ZERO(&set);
     CPU_SET(cpu, &set);
     pthread_setaffinity_np(pthread_self(), sizeof set, &set);
-}
-
-double cpu_seconds() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    auto s = [](timeval t) { return t.tv_sec + t.tv_usec / 1e6; };
-    return s(usage.ru_utime) + s(usage.ru_stime);
 }
 
 // Two threads hand a turn back and forth through a condition variable, as the bot's threads
@@ -53,7 +47,7 @@ void wake_up_round_trip(int cpu_a, int cpu_b) {
         }
     });
     keep_on(cpu_a);
-    const double cpu_before = cpu_seconds();
+    const double cpu_before = mentorbot::bench::process_cpu_seconds();
     const auto start = Clock::now();
     {
         std::unique_lock lock(mutex);
@@ -64,7 +58,7 @@ void wake_up_round_trip(int cpu_a, int cpu_b) {
         }
     }
     const double wall = Micros(Clock::now() - start).count() / kRounds;
-    const double cpu = (cpu_seconds() - cpu_before) * 1e6 / kRounds;
+    const double cpu = (mentorbot::bench::process_cpu_seconds() - cpu_before) * 1e6 / kRounds;
     other.join();
     std::printf("  %-13s %6.1f µs a round trip, %5.1f µs of CPU\n",
                 cpu_a == cpu_b ? "same vCPU:" : "across vCPUs:", wall, cpu);

@@ -20,6 +20,7 @@
 #include <optional>
 #include <thread>
 
+#include "bench/process_cpu.hpp"
 #include "bot/logging.hpp"
 #include "bot/service.hpp"
 #include "bot/slack/slack_transport.hpp"
@@ -31,14 +32,6 @@ using namespace std::chrono_literals;
 using Steady = std::chrono::steady_clock;
 
 namespace {
-
-// User and system CPU time of the whole process (bot and fake Slack) so far.
-double cpu_seconds() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    auto s = [](timeval t) { return t.tv_sec + t.tv_usec / 1e6; };
-    return s(usage.ru_utime) + s(usage.ru_stime);
-}
 
 // What each thread of the process has used so far, by thread name (mb-network, mb-storage,
 // mb-checkpoint, fake-slack, bench-driver): CPU seconds from /proc/self/task/*/schedstat
@@ -144,7 +137,7 @@ Figures drive(testing::FakeSlack& fake, StallLog& stalls, const std::string& tex
         if (++f.acked == total) all_acked.notify_all();
         send_due(ack.at);
     });
-    const double cpu_before = cpu_seconds();
+    const double cpu_before = bench::process_cpu_seconds();
     const auto threads_before = use_by_thread();
     stalls.take();  // before this phase
     std::unique_lock lock(mutex);
@@ -165,7 +158,7 @@ Figures drive(testing::FakeSlack& fake, StallLog& stalls, const std::string& tex
         }
     }
     f.seconds = std::chrono::duration<double>(Steady::now() - start).count();
-    f.cpu = cpu_seconds() - cpu_before;
+    f.cpu = bench::process_cpu_seconds() - cpu_before;
     f.by_thread = use_by_thread();
     f.stalls = stalls.take();
     for (auto& [name, use] : f.by_thread) {
