@@ -146,7 +146,8 @@ void stops_while_busy(int busy) {
 }  // namespace
 
 int main() {
-    const int cpus = static_cast<int>(std::min(2u, std::thread::hardware_concurrency()));
+    // The two vCPUs of the machine the figures are for (hardware_concurrency may say 0: unknown).
+    const int cpus = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 2u));
     std::printf("thread wake-up round trip (condition variable, 20,000 rounds):\n");
     wake_up_round_trip(0, 0);
     if (cpus > 1) wake_up_round_trip(0, 1);

@@ -342,9 +342,9 @@ ALTER TABLE outbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
     {6, "The same CHECK constraints, as comparisons SQLite checks without a temporary table", "",
      compare_instead_of_in_lists},
     {7, "No index of action items by status and due date", R"sql(
--- No query reads it: every question about action items is about one pair's (its items, the open
--- and overdue among them), answered by the UNIQUE (pair_id, number) index. Yet each new item, each
--- closed one and each new due date wrote it: ~1.5 of the ~12.5 pages of the log a batch of
+-- No query reads it: every query on action items asks about one pair (its items, the open and
+-- overdue among them) and goes through the UNIQUE (pair_id, number) index. Yet each new item,
+-- each closed one and each new due date wrote it: ~1.5 of the ~12.5 pages of log a batch of
 -- `action add` commands wrote (docs/benchmarks.md, round 15).
 DROP INDEX action_items_open_by_due;
 )sql"},
