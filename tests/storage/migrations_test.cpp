@@ -1,25 +1,16 @@
 // tests/storage/migrations_test: schema versions applied on start, on empty and older databases.
 #include <SQLiteCpp/Database.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <filesystem>
 
 #include "storage/migrations.hpp"
 #include "storage/store.hpp"
+#include "support/scratch_database.hpp"
 
 using namespace mentorbot;
+using mentorbot::testing::ScratchDatabase;
 
 namespace {
-
-std::string temp_db(const char* name) {
-    auto path = std::filesystem::temp_directory_path() /
-                (std::string("mentorbot-") + name + "-" + std::to_string(::getpid()) + ".db");
-    std::filesystem::remove(path);
-    std::filesystem::remove(path.string() + "-wal");
-    std::filesystem::remove(path.string() + "-shm");
-    return path.string();
-}
 
 // A database file left at an older schema version, holding the rows `seed` inserts.
 void older_database(const std::string& path, int version, const std::string& seed) {
@@ -32,18 +23,19 @@ void older_database(const std::string& path, int version, const std::string& see
 }  // namespace
 
 TEST_CASE("An empty database is brought to the newest schema with WAL and foreign keys on") {
-    const std::string path = temp_db("empty");
+    const ScratchDatabase scratch("migrations-empty");
+    const std::string& path = scratch.path;
     {
         Store store(path);
         CHECK(store.db.schema_version() == newest_schema_version());
         CHECK(store.db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
         CHECK(store.db.sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
     }
-    std::filesystem::remove(path);
 }
 
 TEST_CASE("An older database keeps its data and gains the newer tables") {
-    const std::string path = temp_db("older");
+    const ScratchDatabase scratch("migrations-older");
+    const std::string& path = scratch.path;
     older_database(path, 1,
                    "INSERT INTO people (platform, platform_user, display_name, created_at) "
                    "VALUES ('console', 'dana', 'dana', 0)");
@@ -54,11 +46,11 @@ TEST_CASE("An older database keeps its data and gains the newer tables") {
         REQUIRE(dana);
         CHECK(dana->display_name == "dana");
     }
-    std::filesystem::remove(path);
 }
 
 TEST_CASE("The CHECK constraints written as comparisons refuse what the IN lists refused") {
-    const std::string path = temp_db("checks");
+    const ScratchDatabase scratch("migrations-checks");
+    const std::string& path = scratch.path;
     older_database(path, 5,
                    "INSERT INTO people (platform, platform_user, display_name, created_at) "
                    "VALUES ('slack', 'U1', 'Ana', 0), ('slack', 'U2', 'Ben', 0);"
@@ -102,11 +94,11 @@ TEST_CASE("The CHECK constraints written as comparisons refuse what the IN lists
                  "created_at) VALUES (1, 1, 'read', 1, 'done', 1, 0)"));
     CHECK(store.actions.find(PairId{1}, 1)->status == ActionStatus::done);
     CHECK_NOTHROW(sql.exec(schedule + "NULL, 540, 30, 'UTC', 0, 1, 0)"));
-    std::filesystem::remove(path);
 }
 
 TEST_CASE("Without the index by status and due date a pair's pressing actions come as before") {
-    const std::string path = temp_db("actions-index");
+    const ScratchDatabase scratch("migrations-actions-index");
+    const std::string& path = scratch.path;
     // Version 6, with the index: one pair, an item due long ago, one undated, one due later, and
     // one done; a second pair's overdue item must not show up in the first pair's list.
     older_database(path, 6,
@@ -145,7 +137,6 @@ TEST_CASE("Without the index by status and due date a pair's pressing actions co
     const ActionItem added =
         store.actions.add(PairId{1}, PersonId{2}, "next", std::nullopt, PersonId{1}, Instant{});
     CHECK(added.number == 5);
-    std::filesystem::remove(path);
 }
 
 TEST_CASE("Every migration has the next version number and a description") {
@@ -157,7 +148,8 @@ TEST_CASE("Every migration has the next version number and a description") {
 }
 
 TEST_CASE("A database from a newer mentorbot is refused with a clear error and left untouched") {
-    const std::string path = temp_db("newer");
+    const ScratchDatabase scratch("migrations-newer");
+    const std::string& path = scratch.path;
     {
         SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         raw.exec("CREATE TABLE future (x)");
@@ -173,7 +165,6 @@ TEST_CASE("A database from a newer mentorbot is refused with a clear error and l
     SQLite::Database raw(path, SQLite::OPEN_READONLY);
     CHECK(raw.execAndGet("PRAGMA user_version").getInt() == newest_schema_version() + 5);
     CHECK_FALSE(raw.tableExists("people"));
-    std::filesystem::remove(path);
 }
 
 TEST_CASE("A transaction that is not committed leaves nothing behind, nested ones too") {
