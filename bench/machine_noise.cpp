@@ -9,6 +9,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -30,6 +31,17 @@ void keep_on(int cpu) {
     pthread_setaffinity_np(pthread_self(), sizeof set, &set);
 }
 
+// Runs body(c) on a thread kept on vCPU c, for each of the first `cpus` vCPUs, and waits for all.
+void on_each_vcpu(int cpus, const std::function<void(int)>& body) {
+    std::vector<std::thread> threads;
+    for (int c = 0; c < cpus; ++c)
+        threads.emplace_back([&body, c] {
+            keep_on(c);
+            body(c);
+        });
+    for (auto& t : threads) t.join();
+}
+
 // Two threads hand a turn back and forth through a condition variable, as the bot's threads
 // hand work over: wall time and CPU time of one round trip (two wake-ups).
 void wake_up_round_trip(int cpu_a, int cpu_b) {
@@ -37,29 +49,22 @@ void wake_up_round_trip(int cpu_a, int cpu_b) {
     std::mutex mutex;
     std::condition_variable turned;
     int turn = 0;
-    std::thread other([&] {
-        keep_on(cpu_b);
+    auto take_turns = [&](int me, int cpu) {
+        keep_on(cpu);
         std::unique_lock lock(mutex);
         for (int i = 0; i < kRounds; ++i) {
-            turned.wait(lock, [&] { return turn == 1; });
-            turn = 0;
+            turned.wait(lock, [&] { return turn == me; });
+            turn = 1 - me;
             turned.notify_one();
         }
-    });
-    keep_on(cpu_a);
+    };
     const double cpu_before = mentorbot::bench::process_cpu_seconds();
     const auto start = Clock::now();
-    {
-        std::unique_lock lock(mutex);
-        for (int i = 0; i < kRounds; ++i) {
-            turn = 1;
-            turned.notify_one();
-            turned.wait(lock, [&] { return turn == 0; });
-        }
-    }
+    std::thread a(take_turns, 0, cpu_a), b(take_turns, 1, cpu_b);
+    a.join();
+    b.join();
     const double wall = Micros(Clock::now() - start).count() / kRounds;
     const double cpu = (mentorbot::bench::process_cpu_seconds() - cpu_before) * 1e6 / kRounds;
-    other.join();
     std::printf("  %-13s %6.1f µs a round trip, %5.1f µs of CPU\n",
                 cpu_a == cpu_b ? "same vCPU:" : "across vCPUs:", wall, cpu);
 }
@@ -73,22 +78,18 @@ void timed_wake_ups(int cpus) {
     for (int w = 0; w < kWindows; ++w) {
         std::vector<double> worst(cpus, 0);
         std::vector<int> over(cpus, 0), count(cpus, 0);
-        std::vector<std::thread> threads;
-        for (int c = 0; c < cpus; ++c)
-            threads.emplace_back([&, c] {
-                keep_on(c);
-                auto next = Clock::now();
-                const auto end = next + kWindow;
-                while (next < end) {
-                    next += std::chrono::microseconds(200);
-                    std::this_thread::sleep_until(next);
-                    const double late = Micros(Clock::now() - next).count();
-                    worst[c] = std::max(worst[c], late);
-                    over[c] += late > 1000;
-                    ++count[c];
-                }
-            });
-        for (auto& t : threads) t.join();
+        on_each_vcpu(cpus, [&](int c) {
+            auto next = Clock::now();
+            const auto end = next + kWindow;
+            while (next < end) {
+                next += std::chrono::microseconds(200);
+                std::this_thread::sleep_until(next);
+                const double late = Micros(Clock::now() - next).count();
+                worst[c] = std::max(worst[c], late);
+                over[c] += late > 1000;
+                ++count[c];
+            }
+        });
         int all_over = 0, all = 0;
         std::printf("  window %d:", w + 1);
         for (int c = 0; c < cpus; ++c) {
@@ -113,21 +114,17 @@ void stops_while_busy(int busy) {
     double longest = 0;
     for (int w = 0; w < kWindows; ++w) {
         std::vector<double> gaps(busy, 0), max_gap(busy, 0);
-        std::vector<std::thread> threads;
-        for (int c = 0; c < busy; ++c)
-            threads.emplace_back([&, c] {
-                keep_on(c);
-                auto last = Clock::now();
-                const auto end = last + kWindow;
-                while (last < end) {
-                    const auto now = Clock::now();
-                    const double gap = Micros(now - last).count();
-                    if (gap > 100) gaps[c] += gap;
-                    max_gap[c] = std::max(max_gap[c], gap);
-                    last = now;
-                }
-            });
-        for (auto& t : threads) t.join();
+        on_each_vcpu(busy, [&](int c) {
+            auto last = Clock::now();
+            const auto end = last + kWindow;
+            while (last < end) {
+                const auto now = Clock::now();
+                const double gap = Micros(now - last).count();
+                if (gap > 100) gaps[c] += gap;
+                max_gap[c] = std::max(max_gap[c], gap);
+                last = now;
+            }
+        });
         double sum = 0;
         for (int c = 0; c < busy; ++c) {
             sum += gaps[c] / 1e3;
