@@ -181,6 +181,13 @@ std::size_t batches_so_far(Service& service) {
     return batches.get_future().get();
 }
 
+// `value` with `decimals` digits after the point.
+std::string fixed(double value, int decimals) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    return text;
+}
+
 int report(const std::string& phase, const Figures& f, int total) {
     auto ms = [](Steady::duration d) {
         return std::chrono::duration<double, std::milli>(d).count();
@@ -200,15 +207,16 @@ int report(const std::string& phase, const Figures& f, int total) {
                 f.batches ? static_cast<double>(f.log_writes) / f.batches : 0.0);
     std::printf("  CPU used:      %.2f s user+sys (%.0f µs a command), %.2f cores busy\n", f.cpu,
                 f.cpu / total * 1e6, f.cpu / f.seconds);
-    std::printf("  by thread:    ");
-    for (const auto& [name, use] : f.by_thread)
-        if (use.cpu * 1e6 / total >= 0.5)
-            std::printf(" %s %.1f", name.c_str(), use.cpu * 1e6 / total);
-    std::printf(" (µs a command)\n");
-    std::printf("  sleeps:       ");
-    for (const auto& [name, use] : f.by_thread)
-        if (use.cpu * 1e6 / total >= 0.5) std::printf(" %s %.2f", name.c_str(), use.sleeps / total);
-    std::printf(" (a command: times the thread waited for work)\n");
+    // The threads that did something (at least 0.5 µs a command), one line of each figure.
+    std::string cpu_line, sleeps_line;
+    for (const auto& [name, use] : f.by_thread) {
+        if (use.cpu * 1e6 / total < 0.5) continue;
+        cpu_line += " " + name + " " + fixed(use.cpu * 1e6 / total, 1);
+        sleeps_line += " " + name + " " + fixed(use.sleeps / total, 2);
+    }
+    std::printf("  by thread:    %s (µs a command)\n", cpu_line.c_str());
+    std::printf("  sleeps:       %s (a command: times the thread waited for work)\n",
+                sleeps_line.c_str());
     Stalls all;
     for (const auto& [what, s] : f.stalls) {
         all.count += s.count;
